@@ -1,0 +1,133 @@
+"""Matching typed answers: text normalisation, number parsing and best-answer lookup.
+
+Internal to `quizapp.core.scoring`, which re-exports `normalise` and `parse_number`.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections.abc import Sequence
+from functools import lru_cache
+
+from quizapp.core.model import NumericAnswer, TextAnswer
+
+#: Punctuation (every P* category) and modifier symbols such as ` ´ ^ ¨. Other symbols (+, $, °)
+#: are kept because they change meaning: "C++" is not "C".
+_DROPPED_CATEGORIES = frozenset({"Pc", "Pd", "Ps", "Pe", "Pi", "Pf", "Po", "Sk"})
+
+_PLAIN_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
+_THOUSANDS_NUMBER = re.compile(r"[+-]?[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]*)?(?:[eE][+-]?[0-9]+)?")
+
+#: Relative slack when testing a number against a range, so 0.1 + 0.2 lies in [0.3, 0.3].
+_RANGE_EPSILON = 1e-9
+
+_FULL_MARKS = 1 - 1e-9
+
+
+def normalise(text: str, case_sensitive: bool = False) -> str:
+    """`text` as typed answers are compared: NFKC, case folded, no punctuation, single spaces.
+
+    Case is kept when `case_sensitive`. Punctuation is removed, not replaced by a space, so
+    "don't" becomes "dont" and "U.S.A." becomes "usa".
+    """
+    text = unicodedata.normalize("NFKC", text)
+    if not case_sensitive:
+        # Case folding can produce text that NFKC changes again (e.g. compatibility ligatures).
+        text = unicodedata.normalize("NFKC", text.casefold())
+    kept = "".join(ch for ch in text if unicodedata.category(ch) not in _DROPPED_CATEGORIES)
+    return " ".join(kept.split())
+
+
+@lru_cache(maxsize=4096)
+def _normalised(text: str, case_sensitive: bool) -> str:
+    return normalise(text, case_sensitive)
+
+
+def parse_number(text: str) -> float | None:
+    """The number a student typed, or None when it is not one.
+
+    Accepts an optional sign, decimals with a point, an exponent ("1e3") and thousands separated
+    by commas ("1,000"). A comma that is not a thousands separator ("3,14") is not accepted, and
+    neither are "inf", "nan" or Python's "1_000".
+    """
+    text = unicodedata.normalize("NFKC", text).strip().replace("\u2212", "-")
+    if "," in text:
+        if not _THOUSANDS_NUMBER.fullmatch(text):
+            return None
+        text = text.replace(",", "")
+    if not _PLAIN_NUMBER.fullmatch(text):
+        return None
+    value = float(text)
+    return value if math.isfinite(value) else None
+
+
+def _regex_matches(pattern: str, typed: str, case_sensitive: bool) -> bool:
+    flags = 0 if case_sensitive else re.IGNORECASE
+    try:
+        return re.fullmatch(pattern, typed, flags) is not None
+    except re.error:
+        # The bank loader rejects invalid patterns; one built in memory simply never matches.
+        return False
+
+
+def best_text_match(
+    answers: Sequence[TextAnswer], typed: str, case_sensitive: bool
+) -> TextAnswer | None:
+    """The highest-weighted answer (the first of equals) that `typed` matches, if any.
+
+    An empty answer matches nothing. Regex answers are matched against the whole trimmed answer,
+    the others after `normalise`.
+    """
+    raw = typed.strip()
+    if not raw:
+        return None
+    key = _normalised(raw, case_sensitive)
+    best: TextAnswer | None = None
+    for answer in answers:
+        if answer.regex:
+            hit = _regex_matches(answer.text, raw, case_sensitive)
+        else:
+            hit = bool(key) and _normalised(answer.text, case_sensitive) == key
+        if hit and (best is None or answer.weight > best.weight):
+            best = answer
+    return best
+
+
+def text_correct_answer(answers: Sequence[TextAnswer]) -> str:
+    """The answer to show as correct.
+
+    The first full-mark plain answer, else a full-mark pattern, else the best accepted answer.
+    """
+    full = [a for a in answers if a.weight >= _FULL_MARKS]
+    for answer in full:
+        if not answer.regex:
+            return answer.text
+    if full:
+        return full[0].text
+    accepted = [a for a in answers if a.weight > 0]
+    return max(accepted, key=lambda a: a.weight).text if accepted else ""
+
+
+def _in_range(value: float, answer: NumericAnswer) -> bool:
+    slack = _RANGE_EPSILON * max(1.0, abs(answer.low), abs(answer.high))
+    return answer.low - slack <= value <= answer.high + slack
+
+
+def best_numeric_match(answers: Sequence[NumericAnswer], value: float) -> NumericAnswer | None:
+    """The highest-weighted answer (the first of equals) whose range holds `value`, if any."""
+    best: NumericAnswer | None = None
+    for answer in answers:
+        if _in_range(value, answer) and (best is None or answer.weight > best.weight):
+            best = answer
+    return best
+
+
+def numeric_correct_answer(answers: Sequence[NumericAnswer]) -> str:
+    """The answer to show as correct: the first full-mark answer, else the best accepted one."""
+    accepted = [a for a in answers if a.weight > 0]
+    if not accepted:
+        return ""
+    full = [a for a in accepted if a.weight >= _FULL_MARKS]
+    return (full[0] if full else max(accepted, key=lambda a: a.weight)).display()
