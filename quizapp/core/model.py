@@ -188,13 +188,13 @@ class Question:
     def misconception_ids(self) -> tuple[str, ...]:
         """Every misconception any wrong option of this question carries, in order, once each."""
         seen: dict[str, None] = {}
-        for option in (*self.choices, *self.answers, *self.numeric):
+        options: list[Choice | TextAnswer | NumericAnswer] = [*self.choices, *self.answers]
+        options += self.numeric
+        for gap in self.gaps:
+            options += gap.answers
+        for option in options:
             if option.misconception:
                 seen[option.misconception] = None
-        for gap in self.gaps:
-            for answer in gap.answers:
-                if answer.misconception:
-                    seen[answer.misconception] = None
         return tuple(seen)
 
 
