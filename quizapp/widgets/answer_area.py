@@ -1,0 +1,92 @@
+"""The base of every answer widget: what the student gives in answer to one question.
+
+An answer area is built from a `Presented` question and, once the question is answered, its
+`AnswerRecord`; then it shows the recorded response, locked. It never grades: it only turns keys
+into a `Response` (with original indexes, never display positions) and posts it upward in an
+`AnswerArea.Submitted` message for the screen to hand to the session.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.widget import Widget
+
+from quizapp.core.model import Response
+from quizapp.core.session import AnswerRecord, Presented
+
+#: The keys that pick by display position: `1`-`9` and `a`-`i` both mean positions 0-8.
+DIGITS = "123456789"
+LETTERS = "abcdefghi"
+
+
+def pick_bindings(description: str = "Pick") -> list[BindingType]:
+    """Bindings `1`-`9` and `a`-`i` to the action `pick(position)`; one footer entry for all."""
+    bindings: list[BindingType] = []
+    for position, (digit, letter) in enumerate(zip(DIGITS, LETTERS, strict=True)):
+        action = f"pick({position})"
+        shown = position == 0
+        bindings.append(Binding(digit, action, description, show=shown, key_display="1-9 a-i"))
+        bindings.append(Binding(letter, action, description, show=False))
+    return bindings
+
+
+def key_range(count: int) -> str:
+    """How to name the pick keys for `count` options: `1-4 or a-d` (`1 or a` for one)."""
+    count = min(count, len(DIGITS))
+    if count <= 1:
+        return "1 or a"
+    return f"1-{DIGITS[count - 1]} or a-{LETTERS[count - 1]}"
+
+
+class AnswerArea(Widget):
+    """Base class of the answer widgets; subclasses implement `response` and `compose`."""
+
+    DEFAULT_CSS = """
+    AnswerArea {
+        height: auto;
+        margin: 1 0 0 0;
+    }
+    """
+
+    @dataclass
+    class Submitted(Message):
+        """The student submitted `response` (original indexes) for the current question."""
+
+        response: Response
+
+    instructions = "Answer, then press Enter."
+    """One line telling the student how to answer this kind of question."""
+    missing = "Give an answer first."
+    """Shown when the student presses Enter before `response` is ready."""
+
+    def __init__(self, presented: Presented, record: AnswerRecord | None = None) -> None:
+        """An answer area for `presented`; with `record` it shows that answer, locked."""
+        super().__init__()
+        self.presented = presented
+        self.record = record
+
+    @property
+    def answered(self) -> bool:
+        """True once the question has been answered (the area is then read-only)."""
+        return self.record is not None
+
+    def response(self) -> Response | None:
+        """The answer as it stands, or None while it is incomplete."""
+        raise NotImplementedError
+
+    def focus_answer(self) -> None:
+        """Put the keyboard focus where the student answers."""
+        self.focus()
+
+    def request_submit(self) -> None:
+        """Submit the answer if it is complete, else tell the student what is missing."""
+        if self.answered:
+            return
+        response = self.response()
+        if response is None:
+            self.notify(self.missing, severity="warning", timeout=3)
+        else:
+            self.post_message(self.Submitted(response))

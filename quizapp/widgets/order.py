@@ -1,0 +1,97 @@
+"""Answering an `order` question: move the items up and down until they are in order."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import HorizontalGroup
+from textual.content import Content
+from textual.reactive import reactive
+from textual.widgets import Static
+
+from quizapp.core.model import Response
+from quizapp.core.session import AnswerRecord, Presented
+from quizapp.widgets.answer_area import AnswerArea
+
+
+class OrderList(AnswerArea, can_focus=True):
+    """The items in the student's current order; ↑↓ highlight, shift+↑↓ or `[` `]` move."""
+
+    DEFAULT_CSS = """
+    OrderList {
+        &:focus { background-tint: $foreground 3%; }
+        HorizontalGroup { padding: 0 1 0 0; }
+        .position { width: 4; color: $text-muted; }
+        .item { width: 1fr; }
+        .-cursor { background: $boost; }
+        .-cursor .item { text-style: bold; color: $text-accent; }
+    }
+    """
+
+    BINDINGS = [
+        Binding("up", "cursor(-1)", "Up", show=False),
+        Binding("down", "cursor(1)", "Down", show=False),
+        Binding("shift+up,left_square_bracket", "shift(-1)", "Move up", key_display="[ ⇧↑"),
+        Binding("shift+down,right_square_bracket", "shift(1)", "Move down", key_display="] ⇧↓"),
+    ]
+
+    cursor: reactive[int] = reactive(0, init=False)
+    """Position of the highlighted item."""
+
+    def __init__(self, presented: Presented, record: AnswerRecord | None = None) -> None:
+        """The items of `presented` in display order; with `record`, the submitted order."""
+        super().__init__(presented, record)
+        self.order: list[int] = list(presented.item_order)
+        """Indexes into `question.items`, in the order the student has put them."""
+        if record is not None and isinstance(record.response, tuple):
+            self.order = [int(i) for i in record.response if isinstance(i, int)]
+        self.instructions = (
+            "↑↓ choose an item, [ and ] (or shift+↑↓) move it; Enter submits this order."
+        )
+
+    def compose(self) -> ComposeResult:
+        """One row per item."""
+        for position in range(len(self.order)):
+            with HorizontalGroup():
+                yield Static(Content(f"{position + 1}."), classes="position")
+                yield Static(classes="item")
+
+    def on_mount(self) -> None:
+        """Fill the rows in."""
+        self._refresh_rows()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Nothing moves once the question is answered."""
+        if action in ("cursor", "shift"):
+            return not self.answered
+        return True
+
+    def action_cursor(self, step: int) -> None:
+        """Highlight the item above or below."""
+        self.cursor = max(0, min(len(self.order) - 1, self.cursor + step))
+
+    def action_shift(self, step: int) -> None:
+        """Move the highlighted item one place up or down, keeping it highlighted."""
+        target = self.cursor + step
+        if 0 <= target < len(self.order):
+            order = self.order
+            order[self.cursor], order[target] = order[target], order[self.cursor]
+            self.cursor = target
+            self._refresh_rows()
+
+    def watch_cursor(self) -> None:
+        """Restyle the rows when the highlight moves."""
+        self._refresh_rows()
+
+    def _refresh_rows(self) -> None:
+        items = self.presented.question.items
+        rows = list(self.query(HorizontalGroup))
+        for position, row in enumerate(rows):
+            row.query_one(".item", Static).update(Content(items[self.order[position]]))
+            row.set_class(position == self.cursor and not self.answered, "-cursor")
+        if not self.answered and self.cursor < len(rows):
+            rows[self.cursor].scroll_visible(animate=False)
+
+    def response(self) -> Response | None:
+        """The item indexes in the student's order (always complete)."""
+        return tuple(self.order)

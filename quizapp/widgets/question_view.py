@@ -1,0 +1,78 @@
+"""One question on screen: the prompt, how to answer, the answer area and, once answered, the
+feedback. It is rebuilt from the session's state for every question and every answer."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content
+from textual.widgets import Static
+
+from quizapp.core.model import Misconception, QuestionType
+from quizapp.core.session import AnswerRecord, Presented
+from quizapp.widgets.answer_area import AnswerArea
+from quizapp.widgets.choices import ChoiceList
+from quizapp.widgets.feedback import FeedbackPanel
+from quizapp.widgets.flashcard import FlashcardAnswer
+from quizapp.widgets.match import MatchList
+from quizapp.widgets.order import OrderList
+from quizapp.widgets.typed import ClozeAnswer, TypedAnswer, cloze_prompt
+
+ANSWER_AREAS: dict[QuestionType, type[AnswerArea]] = {
+    QuestionType.SINGLE: ChoiceList,
+    QuestionType.MULTIPLE: ChoiceList,
+    QuestionType.TRUE_FALSE: ChoiceList,
+    QuestionType.SHORT: TypedAnswer,
+    QuestionType.NUMERIC: TypedAnswer,
+    QuestionType.CLOZE: ClozeAnswer,
+    QuestionType.ORDER: OrderList,
+    QuestionType.MATCH: MatchList,
+    QuestionType.FLASHCARD: FlashcardAnswer,
+}
+
+
+def answer_area_for(presented: Presented, record: AnswerRecord | None) -> AnswerArea:
+    """The answer widget for the presented question's type."""
+    return ANSWER_AREAS[presented.question.type](presented, record)
+
+
+class QuestionView(Vertical):
+    """The prompt, instructions, answer area and feedback of one question."""
+
+    DEFAULT_CSS = """
+    QuestionView {
+        height: auto;
+        .prompt { text-style: bold; }
+        .instructions { color: $text-muted; margin-top: 1; }
+    }
+    """
+
+    def __init__(
+        self,
+        presented: Presented,
+        record: AnswerRecord | None,
+        lookup: Callable[[str], Misconception | None],
+    ) -> None:
+        """A view of `presented` (answered with `record`); `lookup` finds misconceptions."""
+        super().__init__()
+        self.presented = presented
+        self.answer_record = record
+        self.lookup = lookup
+        self.area = answer_area_for(presented, record)
+
+    def compose(self) -> ComposeResult:
+        """Prompt, instructions (until answered), answer area, feedback (once answered)."""
+        question = self.presented.question
+        if question.type is QuestionType.CLOZE:
+            prompt = cloze_prompt(question.prompt.strip())
+        else:
+            prompt = Content(question.prompt.strip())
+        yield Static(prompt, classes="prompt")
+        if self.answer_record is None:
+            yield Static(Content(self.area.instructions), classes="instructions")
+        yield self.area
+        if self.answer_record is not None:
+            found = (self.lookup(mid) for mid in self.answer_record.grade.misconceptions)
+            yield FeedbackPanel(self.answer_record, [m for m in found if m is not None])

@@ -1,0 +1,144 @@
+"""Answering by typing: `short` and `numeric` questions (one input) and `cloze` (one per gap)."""
+
+from __future__ import annotations
+
+import re
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import HorizontalGroup
+from textual.content import Content
+from textual.widgets import Input, Label
+
+from quizapp.core.model import QuestionType, Response
+from quizapp.core.session import AnswerRecord, Presented
+from quizapp.widgets.answer_area import AnswerArea
+
+#: `{{name}}` markers in a cloze prompt (the same syntax the bank format documents).
+GAP_MARKER = re.compile(r"\{\{\s*([^{}]*?)\s*\}\}")
+
+
+def cloze_prompt(prompt: str) -> Content:
+    """The cloze prompt with each `{{name}}` shown as a highlighted `[n: name]` slot."""
+    parts: list[str | tuple[str, str]] = []
+    position = 0
+    for number, match in enumerate(GAP_MARKER.finditer(prompt), start=1):
+        parts.append(prompt[position : match.start()])
+        parts.append((f" {number}: {match.group(1)} ", "reverse $text-accent"))
+        position = match.end()
+    parts.append(prompt[position:])
+    return Content.assemble(*parts)
+
+
+class AnswerInput(Input):
+    """An input whose Enter shows in the footer as "Submit" (Input's own binding is hidden)."""
+
+    BINDINGS = [Binding("enter", "submit", "Submit")]
+
+
+class TypedAnswer(AnswerArea):
+    """One input line for a `short` or `numeric` answer; Enter submits."""
+
+    DEFAULT_CSS = """
+    TypedAnswer Input { width: 1fr; max-width: 60; }
+    """
+
+    def __init__(self, presented: Presented, record: AnswerRecord | None = None) -> None:
+        """An input for `presented`; with `record`, the typed answer, read-only."""
+        super().__init__(presented, record)
+        numeric = presented.question.type is QuestionType.NUMERIC
+        self.instructions = (
+            "Type a number, then press Enter." if numeric else "Type your answer, then press Enter."
+        )
+        self.missing = "Type an answer first."
+
+    def compose(self) -> ComposeResult:
+        """The input (filled in and disabled once answered)."""
+        value = (
+            self.record.response if self.record and isinstance(self.record.response, str) else ""
+        )
+        yield AnswerInput(
+            value,
+            placeholder="your answer",
+            disabled=self.answered,
+            select_on_focus=False,
+        )
+
+    def focus_answer(self) -> None:
+        """Focus the input."""
+        self.query_one(Input).focus()
+
+    def response(self) -> Response | None:
+        """The text as typed (None while blank)."""
+        value = self.query_one(Input).value
+        return value if value.strip() else None
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.request_submit()
+
+
+class ClozeAnswer(AnswerArea):
+    """One labelled input per gap; Enter moves to the next empty gap, then submits."""
+
+    DEFAULT_CSS = """
+    ClozeAnswer {
+        HorizontalGroup { height: auto; }
+        Label { padding: 1 1 0 0; color: $text-accent; }
+        Input { width: 1fr; max-width: 48; }
+    }
+    """
+
+    def __init__(self, presented: Presented, record: AnswerRecord | None = None) -> None:
+        """Inputs for the gaps of `presented`; with `record`, the typed answers, read-only."""
+        super().__init__(presented, record)
+        self.instructions = "Fill each gap (Tab or Enter moves on); Enter on the last submits."
+        self.missing = "Fill in every gap first."
+
+    def compose(self) -> ComposeResult:
+        """A label and an input per gap, in prompt order."""
+        given: tuple[object, ...] = ()
+        if self.record is not None and isinstance(self.record.response, tuple):
+            given = self.record.response
+        gaps = self.presented.question.gaps
+        labels = [f"{number}: {gap.name}" for number, gap in enumerate(gaps, start=1)]
+        # One width for every label, so the inputs line up (long gap names wrap).
+        width = min(24, max(len(label) for label in labels) + 1) if labels else 0
+        for index, label_text in enumerate(labels):
+            value = given[index] if index < len(given) else ""
+            with HorizontalGroup():
+                label = Label(Content(label_text))
+                label.styles.width = width
+                yield label
+                yield AnswerInput(
+                    str(value),
+                    placeholder=f"gap {index + 1}",
+                    disabled=self.answered,
+                    select_on_focus=False,
+                )
+
+    def focus_answer(self) -> None:
+        """Focus the first gap."""
+        inputs = self.query(Input)
+        if inputs:
+            inputs.first().focus()
+
+    def response(self) -> Response | None:
+        """The typed text of every gap (None while any is blank)."""
+        values = tuple(field.value for field in self.query(Input))
+        if not values or any(not value.strip() for value in values):
+            return None
+        return values
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        inputs = list(self.query(Input))
+        empty = [field for field in inputs if not field.value.strip()]
+        if not empty:
+            self.request_submit()
+            return
+        after = [f for f in empty if inputs.index(f) > inputs.index(event.input)]
+        (after or empty)[0].focus()
