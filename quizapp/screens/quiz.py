@@ -105,7 +105,9 @@ class QuizScreen(Screen[None]):
         try:
             self.session.answer(event.response)
         except (AnswerError, SessionError) as error:
-            self.notify(str(error), title="Could not take that answer", severity="error")
+            self.notify(
+                str(error), title="Could not take that answer", severity="error", markup=False
+            )
             return
         await self.show_current()
 

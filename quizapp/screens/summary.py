@@ -13,10 +13,6 @@ from quizapp.core.session import PracticeSession
 from quizapp.widgets.feedback import MisconceptionPanel
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
-
-
 class SummaryScreen(Screen[None]):
     """Score, right/partly/wrong counts, and each misconception fallen for, with its questions."""
 
@@ -32,7 +28,7 @@ class SummaryScreen(Screen[None]):
         summary = self.session.summary()
         yield Static(Content(f"Summary · {self.session.bank.title}"), id="summary-header")
         with VerticalScroll(id="summary-body"), Vertical(id="summary-column"):
-            score = f"{summary.score:g}" if summary.score % 1 == 0 else f"{summary.score:.2f}"
+            score = f"{summary.score:.2f}".rstrip("0").rstrip(".")  # 4, 4.5, 4.33
             yield Static(
                 Content(
                     f"Score: {score} of {summary.max_score:g} ({summary.percent:.0f}%)"
@@ -60,21 +56,19 @@ class SummaryScreen(Screen[None]):
                 )
             else:
                 yield Static(Content("Misconceptions you fell for"), id="summary-misconceptions")
-            numbers = {
-                record.presented.question.id: index
-                for index, record in enumerate(self.session.records, start=1)
+            asked = {
+                record.presented.question.id: (number, record.presented.question.prompt)
+                for number, record in enumerate(self.session.records, start=1)
             }
             for tally in summary.misconceptions:
                 yield MisconceptionPanel(tally.misconception)
-                seen = ", ".join(
-                    f"{numbers[qid]} ({qid})" if qid in numbers else qid
-                    for qid in tally.question_ids
-                )
-                label = "Question" if tally.count == 1 else "Questions"
-                yield Static(
-                    Content(f"{label} {seen} · {_plural(tally.count, 'time')}"),
-                    classes="summary-seen",
-                )
+                yield Static(Content("Revealed by:"), classes="summary-seen")
+                for question_id in tally.question_ids:
+                    number, prompt = asked.get(question_id, (0, question_id))
+                    first_line = prompt.strip().splitlines()[0] if prompt.strip() else question_id
+                    yield Static(
+                        Content(f"  question {number}: {first_line}"), classes="summary-question"
+                    )
         yield Footer()
 
     def action_home(self) -> None:

@@ -121,7 +121,7 @@ class MatchList(AnswerArea, can_focus=True):
         for index, row in enumerate(rows):
             original = self.chosen[index] if index < len(self.chosen) else None
             if original is None:
-                shown = Content.styled("(press a number)", "$text-muted")
+                shown = Content.styled("(press a number)", "dim")
             else:
                 shown = Content(f"{order.index(original) + 1}. {self.rights[original]}")
             row.query_one(".right", Static).update(shown)

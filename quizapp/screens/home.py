@@ -1,0 +1,202 @@
+"""The home screen: every bank found, good or broken, and the way into a practice session.
+
+It appears at once: banks the cache already knows are listed on mount, the rest are read in a
+thread worker and filled in as they come, with a progress bar while a big bank is parsed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, HorizontalGroup, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Label, OptionList, ProgressBar, Static
+from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
+
+from quizapp.core.bank import LoadResult, Problem
+from quizapp.core.catalog import BankCache, BankSummary, find_bank_files, summarize
+from quizapp.core.session import PracticeSession
+from quizapp.screens.quiz import QuizScreen
+from quizapp.widgets.bank_list import BankList, bank_details, bank_row
+
+#: Progress is reported to the screen only in steps this big, to spare the message loop.
+PROGRESS_STEP = 0.02
+
+
+def _missing(problem: Problem) -> BankSummary:
+    """A broken row for a path that could not be searched (it does not exist, say)."""
+    name = Path(problem.path).name or problem.path
+    return BankSummary(problem.path, "", name, "", 0, (), (problem,))
+
+
+def _load(
+    cache: BankCache, path: Path, progress: Callable[[float], None] | None = None
+) -> LoadResult:
+    """Read a bank through the cache; an unreadable cache or file becomes a problem, not a crash."""
+    try:
+        return cache.load(path, progress)
+    except OSError as error:
+        problem = Problem(str(path), 0, 0, f"cannot read the bank: {error.strerror or error}")
+        return LoadResult(str(path), None, (problem,))
+
+
+class HomeScreen(Screen[None]):
+    """Pick a bank: a list on the left, everything about the highlighted bank on the right."""
+
+    BINDINGS = [Binding("r", "reload", "Reload banks")]
+
+    def __init__(self, paths: Sequence[Path], cache: BankCache, seed: int | None = None) -> None:
+        """Banks found in `paths` (files or folders), read through `cache`; `seed` for sessions."""
+        super().__init__()
+        self.search_paths = tuple(paths)
+        self.cache = cache
+        self.seed = seed
+        self.files: list[Path] = []
+        self.summaries: dict[Path, BankSummary | None] = {}
+
+    def compose(self) -> ComposeResult:
+        """Header, the list and detail pane (or the empty state), the loading bar, the footer."""
+        yield Static(Content("quizapp · choose a question bank"), id="home-header")
+        with Horizontal(id="home-main"):
+            yield BankList(id="banks")
+            with VerticalScroll(id="bank-detail"):
+                yield Static(id="bank-detail-text")
+        yield Static(id="home-empty")
+        with HorizontalGroup(id="home-loading"):
+            yield Label(id="home-loading-label")
+            yield ProgressBar(total=1.0, show_eta=False, id="home-progress")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """List the banks: the cached ones at once, the others from a worker."""
+        self.action_reload()
+
+    def action_reload(self) -> None:
+        """Search the paths again and (re)read every bank that changed."""
+        files, problems = find_bank_files(self.search_paths)
+        self.files = [*files, *(Path(p.path) for p in problems)]
+        self.summaries = {path: self.cache.cached_summary(path) for path in files}
+        self.summaries.update({Path(p.path): _missing(p) for p in problems})
+        banks = self.query_one(BankList)
+        banks.clear_options()
+        options: list[Option | None] = []
+        for path in self.files:
+            # None draws a rule under the previous option; it does not count as an option.
+            options += [Option(bank_row(path, self.summaries[path])), None]
+        banks.add_options(options[:-1])
+        empty = not self.files
+        self.query_one("#home-main").display = not empty
+        self.query_one("#home-empty", Static).display = empty
+        if empty:
+            self._show_empty()
+        else:
+            banks.highlighted = 0
+            banks.focus()
+        pending = [path for path in files if self.summaries[path] is None]
+        self.query_one("#home-loading").display = bool(pending)
+        if pending:
+            self._load_banks(pending)
+
+    def _show_empty(self) -> None:
+        where = ", ".join(str(path) for path in self.search_paths) or "(nowhere)"
+        self.query_one("#home-empty", Static).update(
+            Content.assemble(
+                ("No question banks found.", "bold"),
+                f"\n\nquizapp looked for *.yaml and *.yml files in: {where}\n\n",
+                "Open a bank file or a folder of banks:  quizapp path/to/bank.yaml\n",
+                "Check a bank for mistakes:              quizapp validate path/to/bank.yaml\n\n",
+                "The README describes the bank format.",
+            )
+        )
+
+    @work(thread=True, exclusive=True, group="load-banks")
+    def _load_banks(self, paths: list[Path]) -> None:
+        """Read each bank (parsing and caching it), filling its row in as soon as it is known."""
+        worker = get_current_worker()
+        for number, path in enumerate(paths, start=1):
+            if worker.is_cancelled:
+                return
+            label = f"Reading {number} of {len(paths)}: {path.name}"
+            self.app.call_from_thread(self._progress, label, 0.0)
+            summary = summarize(_load(self.cache, path, self._reporter(label)))
+            if not worker.is_cancelled:
+                self.app.call_from_thread(self._loaded, path, summary)
+        self.app.call_from_thread(self._progress, "", None)
+
+    def _reporter(self, label: str) -> Callable[[float], None]:
+        """A progress callback for the worker thread that updates the bar in steps."""
+        worker = get_current_worker()
+        shown = 0.0
+
+        def report(fraction: float) -> None:
+            nonlocal shown
+            if fraction - shown >= PROGRESS_STEP and not worker.is_cancelled:
+                shown = fraction
+                self.app.call_from_thread(self._progress, label, fraction)
+
+        return report
+
+    def _progress(self, label: str, fraction: float | None) -> None:
+        """Show (or, with None, hide) the loading bar."""
+        bar = self.query_one("#home-loading")
+        bar.display = fraction is not None
+        if fraction is not None:
+            self.query_one("#home-loading-label", Label).update(Content(label))
+            self.query_one("#home-progress", ProgressBar).update(progress=fraction)
+
+    def _loaded(self, path: Path, summary: BankSummary) -> None:
+        """A bank has been read: refresh its row (and the details, if it is highlighted)."""
+        self.summaries[path] = summary
+        if path not in self.files:
+            return
+        index = self.files.index(path)
+        banks = self.query_one(BankList)
+        banks.replace_option_prompt_at_index(index, bank_row(path, summary))
+        if banks.highlighted == index:
+            self._show_details(index)
+
+    @on(OptionList.OptionHighlighted, "#banks")
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self._show_details(event.option_index)
+
+    def _show_details(self, index: int) -> None:
+        path = self.files[index]
+        detail = self.query_one("#bank-detail-text", Static)
+        detail.update(bank_details(path, self.summaries.get(path)))
+
+    @on(OptionList.OptionSelected, "#banks")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        path = self.files[event.option_index]
+        summary = self.summaries.get(path)
+        if summary is None:
+            self.notify("This bank is still being read; try again in a moment.", timeout=3)
+        elif not summary.ok:
+            self._show_details(event.option_index)
+            self.notify(
+                "This bank has problems (listed on the right); fix them to practise it.",
+                title="Broken bank",
+                severity="warning",
+            )
+        else:
+            self._progress(f"Opening {summary.title}…", 0.0)
+            self._open_bank(path)
+
+    @work(thread=True, exclusive=True, group="open-bank")
+    def _open_bank(self, path: Path) -> None:
+        """Read the whole bank (from the cache when fresh) and start a practice session on it."""
+        result = _load(self.cache, path)
+        self.app.call_from_thread(self._start, path, result)
+
+    def _start(self, path: Path, result: LoadResult) -> None:
+        self._progress("", None)
+        if result.bank is None:
+            self._loaded(path, summarize(result))
+            self.notify("This bank has problems; see the list on the right.", severity="warning")
+            return
+        self.app.push_screen(QuizScreen(PracticeSession(result.bank, seed=self.seed)))
