@@ -46,6 +46,13 @@ def _load(
         return LoadResult(str(path), None, (problem,))
 
 
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
 class HomeScreen(Screen[None]):
     """Pick a bank: a list on the left, everything about the highlighted bank on the right."""
 
@@ -98,7 +105,8 @@ class HomeScreen(Screen[None]):
         else:
             banks.highlighted = 0
             banks.focus()
-        pending = [path for path in files if self.summaries[path] is None]
+        # Small banks first, so most rows fill in before a big bank is parsed.
+        pending = sorted((p for p in files if self.summaries[p] is None), key=_size)
         self.query_one("#home-loading").display = bool(pending)
         if pending:
             self._load_banks(pending)

@@ -15,7 +15,7 @@ TOPICS_IN_ROW = 32
 
 
 def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+    return f"{count:,} {word}" if count == 1 else f"{count:,} {word}s"
 
 
 def bank_row(path: Path, summary: BankSummary | None) -> Content:
