@@ -111,6 +111,8 @@ def test_unreadable_file_is_reported(monkeypatch: pytest.MonkeyPatch, tmp_path: 
         ("title: T\nx: \x01\n", "t.yaml:2:4: character U+0001 is not allowed"),
         ("title: T\n---\ntitle: U\n", "t.yaml:2:1: not valid YAML: but found another document"),
         ("a: b: c\n", "t.yaml:1:5: not valid YAML: mapping values are not allowed"),
+        ("title: !!int abc\n", "t.yaml:1:8: cannot read this !!int value: invalid literal"),
+        ("topic: 2020-13-45\n", "t.yaml:1:8: cannot read this !!timestamp value: month must"),
         ("- a\n- b\n", "t.yaml:1:1: the top level must be a mapping"),
         ("just words\n", "t.yaml:1:1: the top level must be a mapping"),
         ("", "t.yaml: the file is empty"),

@@ -83,6 +83,7 @@ class _BankLoader(_SafeBase):
         self.misconceptions_node: Node | None = None
 
     def construct_document(self, node: Node) -> Any:
+        """The plain data of the document `node`, after measuring aliases and noting lines."""
         if self.check_aliases:
             finding = check_expansion(node)
             if finding is not None:
@@ -98,8 +99,8 @@ class _BankLoader(_SafeBase):
         if not self.check_aliases:
             try:
                 return self._plain(node)
-            except (_Unusual, TypeError, RecursionError):
-                self.duplicate_pairs.clear()
+            except (_Unusual, TypeError, ValueError, RecursionError):
+                self.duplicate_pairs.clear()  # PyYAML's own path tells what is wrong, if anything
         return super().construct_document(node)
 
     def _plain(self, node: Node) -> Any:
@@ -114,7 +115,12 @@ class _BankLoader(_SafeBase):
             if tag == _STR_TAG:
                 return node.value
             if tag in _SCALAR_TAGS:
-                return self.yaml_constructors[tag](self, node)
+                try:
+                    return self.yaml_constructors[tag](self, node)
+                except ValueError as exc:  # e.g. `!!int abc`, `!!timestamp 2020-13-45`
+                    mark, shown = node.start_mark, tag.replace(_STANDARD_TAG, "!!")
+                    message = f"cannot read this {shown} value: {exc}"
+                    raise YamlFailure(mark.line + 1, mark.column + 1, message) from None
         elif kind is SequenceNode and node.tag == _SEQ_TAG:
             plain = self._plain
             return [plain(child) for child in node.value]
@@ -160,7 +166,9 @@ def load_yaml(text: str, check_aliases: bool) -> Loaded:
     except yaml.YAMLError as exc:
         raise failure_from(exc, text) from None
     except RecursionError:  # the pure-Python loader on absurdly deep nesting
-        raise YamlFailure(0, 0, "invalid YAML: nested too deeply") from None
+        raise YamlFailure(0, 0, "not valid YAML: nested too deeply") from None
+    except (TypeError, ValueError) as exc:  # a tagged value PyYAML cannot make, e.g. !!int x
+        raise YamlFailure(0, 0, f"not valid YAML: {exc}") from None
     finally:
         loader.dispose()
     in_misc = loader.misconceptions_node
