@@ -19,6 +19,7 @@ from quizapp.core.model import (
     QuestionType,
     TextAnswer,
 )
+from quizapp.core.scoring import Outcome, grade
 
 BANKS = Path(__file__).resolve().parent.parent / "banks"
 README_EXAMPLE = BANKS / "readme-example.yaml"
@@ -317,3 +318,22 @@ def test_parse_bank_accepts_text_and_bytes_alike() -> None:
     assert from_text.bank is not None
     assert from_text == from_bytes
     assert from_text.bank.title == "Café"
+
+
+def test_weights_close_to_100_percent_are_scaled_to_full_marks() -> None:
+    question = bank_of(
+        "  - id: q\n    type: multiple\n    prompt: P\n    choices:\n"
+        "      - {text: a, weight: 33.33}\n      - {text: b, weight: 33.33}\n"
+        "      - {text: c, weight: 33.33}\n      - {text: d, weight: -50}\n"
+    ).questions[0]
+    weights = [c.weight for c in question.choices]
+    assert sum(weights[:3]) == pytest.approx(1.0, abs=1e-12)
+    assert weights[3] == -0.5
+    assert grade(question, frozenset({0, 1, 2})).outcome is Outcome.RIGHT
+
+
+def test_the_readme_example_is_the_fixture_verbatim() -> None:
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    start = readme.index("title: Earth and sky")
+    block = readme[start : readme.index("```", start)]
+    assert block == README_EXAMPLE.read_text(encoding="utf-8")

@@ -102,6 +102,15 @@ def _settle(
             message = f"the positive weights add up to {total:g}%, but must add up to 100%"
             scope.error(("choices",), message)
             return None
+        # 33.33% three times is meant as thirds: scale so that the right picks earn exactly 1,
+        # or a fully right answer would be graded as only partly right.
+        scale = 100 / total
+        choices = [
+            Choice(c.text, c.weight * scale, c.feedback, c.misconception, c.pinned)
+            if c.weight > 0
+            else c
+            for c in choices
+        ]
     return {"type": kind, "choices": tuple(choices)}
 
 
