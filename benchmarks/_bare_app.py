@@ -6,9 +6,9 @@ exits. Run by `benchmarks/run.py` in a fresh process, exactly like the quizapp l
 
 from __future__ import annotations
 
-import resource
 import sys
 
+from _peak import peak_kib
 from textual.app import App, ComposeResult
 from textual.widgets import Static
 
@@ -22,7 +22,7 @@ class BareApp(App[None]):
 
     def on_ready(self) -> None:
         """Report the first frame and leave."""
-        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        peak = peak_kib()
         sys.__stdout__.write(f"READY {peak}\n")
         sys.__stdout__.flush()
         self.exit()

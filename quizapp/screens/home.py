@@ -21,8 +21,6 @@ from textual.worker import get_current_worker
 
 from quizapp.core.bank import LoadResult, Problem
 from quizapp.core.catalog import BankCache, BankSummary, find_bank_files, summarize
-from quizapp.core.session import PracticeSession
-from quizapp.screens.quiz import QuizScreen
 from quizapp.widgets.bank_list import BankList, bank_details, bank_row
 
 #: Progress is reported to the screen only in steps this big, to spare the message loop.
@@ -207,4 +205,9 @@ class HomeScreen(Screen[None]):
             self._loaded(path, summarize(result))
             self.notify("This bank has problems; see the list on the right.", severity="warning")
             return
+        # Imported here, not at the top: start-up only needs the list, and these modules (the
+        # session, grading and every answer widget) cost a noticeable share of it.
+        from quizapp.core.session import PracticeSession
+        from quizapp.screens.quiz import QuizScreen
+
         self.app.push_screen(QuizScreen(PracticeSession(result.bank, seed=self.seed)))
