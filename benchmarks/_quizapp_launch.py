@@ -25,9 +25,12 @@ class BenchApp(QuizApp):
     # CSS_PATH is relative to the module of the class: point it back at the app's own.
     CSS_PATH = str(Path(quizapp.app.__file__).parent / QuizApp.CSS_PATH)
 
-    def on_mount(self) -> None:
-        """Poll (every 2 ms) for the moment every bank row is filled in."""
-        self._watch = self.set_interval(0.002, self._check)
+    def on_ready(self) -> None:
+        """At the first frame, report if the list is complete; else poll (every 2 ms) for it."""
+        if self._listed():
+            self._report()
+        else:
+            self._watch = self.set_interval(0.002, self._check)
 
     def _listed(self) -> bool:
         screen = self.screen

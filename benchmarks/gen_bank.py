@@ -14,11 +14,53 @@ import random
 from pathlib import Path
 
 WORDS = (
-    "officer client probation court safety report duty trust record law risk harm child abuse "
-    "ethics privacy disclose threat victim judge policy review consent agency welfare protect "
-    "statement interview session supervision community condition violation evidence history plan "
-    "treatment counsel referral family employer housing program assessment schedule contact"
-).split()
+    "officer",
+    "client",
+    "probation",
+    "court",
+    "safety",
+    "report",
+    "duty",
+    "trust",
+    "record",
+    "law",
+    "risk",
+    "harm",
+    "child",
+    "abuse",
+    "ethics",
+    "privacy",
+    "disclose",
+    "threat",
+    "victim",
+    "judge",
+    "policy",
+    "review",
+    "consent",
+    "agency",
+    "welfare",
+    "protect",
+    "statement",
+    "interview",
+    "session",
+    "supervision",
+    "community",
+    "condition",
+    "violation",
+    "evidence",
+    "history",
+    "plan",
+    "treatment",
+    "counsel",
+    "referral",
+    "family",
+    "employer",
+    "housing",
+    "program",
+    "assessment",
+    "schedule",
+    "contact",
+)
 MISCONCEPTIONS = 40
 
 

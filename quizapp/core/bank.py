@@ -17,49 +17,20 @@ import gc
 import os
 import stat
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from quizapp.core.bankparts.aliases import may_define_anchors
 from quizapp.core.bankparts.checks import Checker, Issue
 from quizapp.core.bankparts.document import build_bank
 from quizapp.core.bankparts.locate import Locator
 from quizapp.core.bankparts.yamlsafe import Loaded, YamlFailure, load_yaml
-from quizapp.core.model import Bank
 
-#: The largest bank file quizapp reads (64 MiB); bigger ones are refused with a message.
-MAX_BANK_BYTES = 64 * 1024 * 1024
+# Re-exported: callers name them as the loader's.
+from quizapp.core.results import MAX_BANK_BYTES as MAX_BANK_BYTES
+from quizapp.core.results import LoadResult as LoadResult
+from quizapp.core.results import Problem as Problem
 
 Progress = Callable[[float], None]
 _BUG = "this is a bug in quizapp, please report it"
-
-
-@dataclass(frozen=True, slots=True)
-class Problem:
-    """One thing wrong with a bank file; `line`/`column` are 1-based, 0 when unknown."""
-
-    path: str
-    line: int
-    column: int
-    message: str
-
-    def __str__(self) -> str:
-        if self.line == 0:
-            return f"{self.path}: {self.message}"
-        return f"{self.path}:{self.line}:{self.column}: {self.message}"
-
-
-@dataclass(frozen=True, slots=True)
-class LoadResult:
-    """The outcome of loading one bank: the bank, or (with `bank` None) its problems."""
-
-    path: str
-    bank: Bank | None
-    problems: tuple[Problem, ...]
-
-    @property
-    def ok(self) -> bool:
-        """True when the bank loaded without problems."""
-        return self.bank is not None and not self.problems
 
 
 def parse_bank(

@@ -23,15 +23,8 @@ from typing import Any
 import platformdirs
 
 from quizapp import __version__
-from quizapp.core.bank import MAX_BANK_BYTES, LoadResult, Problem, load_bank, parse_bank
-from quizapp.core.bankparts.cachefiles import (
-    dump_bank,
-    dump_json,
-    load_bank_pickle,
-    read_json,
-    write_atomically,
-)
-from quizapp.core.model import FORMAT_VERSION
+from quizapp.core.bankparts.files import dump_json, read_json, write_atomically
+from quizapp.core.results import FORMAT_VERSION, MAX_BANK_BYTES, LoadResult, Problem
 
 BANK_SUFFIXES = (".yaml", ".yml")
 
@@ -114,6 +107,10 @@ class BankCache:
 
     def load(self, path: Path, progress: Callable[[float], None] | None = None) -> LoadResult:
         """The bank at `path`: from the cache when fresh, else parsed (and then cached)."""
+        # The loader, YAML and the pickled model are imported only when a bank is really read.
+        from quizapp.core.bank import load_bank, parse_bank
+        from quizapp.core.bankparts.cachefiles import load_bank_pickle
+
         key = self._key(path)
         if key is None or key["size"] > MAX_BANK_BYTES:
             return load_bank(path, progress=progress)  # reports the problem; nothing to cache
@@ -168,6 +165,8 @@ class BankCache:
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
             if result.bank is not None:
+                from quizapp.core.bankparts.cachefiles import dump_bank
+
                 write_atomically(self._file(path, ".pickle"), dump_bank(key, result.bank))
             summary = _summary_to_json(summarize(result))
             write_atomically(self._file(path, ".json"), dump_json({"key": key, "summary": summary}))

@@ -1,8 +1,8 @@
 """The quizapp data model: banks, questions, choices, misconceptions and answers.
 
-Everything here is plain, immutable data (frozen, slotted dataclasses) so that a validated bank can be
-cached, shared between sessions and compared in tests. Rules about *how* questions are graded live in
-`quizapp.core.scoring`; rules about how a bank is read live in `quizapp.core.bank`.
+Everything here is plain, immutable data (frozen, slotted dataclasses) so that a validated bank can
+be cached, shared between sessions and compared in tests. Rules about *how* questions are graded
+live in `quizapp.core.scoring`; rules about how a bank is read live in `quizapp.core.bank`.
 
 Weights are fractions of full marks: `1.0` is a fully correct choice, `0.5` half credit and `-0.25`
 a penalty. The YAML format writes them as percentages (`weight: 50`), as Moodle does.
@@ -13,8 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import IntEnum, StrEnum
 
-#: Bumped whenever the meaning or shape of the model changes; part of the bank cache key.
-FORMAT_VERSION = 1
+# Re-exported: the format version is the model's, kept with the light types for the cache.
+from quizapp.core.results import FORMAT_VERSION as FORMAT_VERSION
 
 
 class QuestionType(StrEnum):

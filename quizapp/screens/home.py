@@ -19,8 +19,8 @@ from textual.widgets import Footer, Label, OptionList, ProgressBar, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
-from quizapp.core.bank import LoadResult, Problem
 from quizapp.core.catalog import BankCache, BankSummary, find_bank_files, summarize
+from quizapp.core.results import LoadResult, Problem
 from quizapp.widgets.bank_list import BankList, bank_details, bank_row
 
 #: Progress is reported to the screen only in steps this big, to spare the message loop.
@@ -73,9 +73,9 @@ class HomeScreen(Screen[None]):
             with VerticalScroll(id="bank-detail"):
                 yield Static(id="bank-detail-text")
         yield Static(id="home-empty")
-        with HorizontalGroup(id="home-loading"):
-            yield Label(id="home-loading-label")
-            yield ProgressBar(total=1.0, show_eta=False, id="home-progress")
+        # The label and bar inside are mounted only when something has to be read: when every
+        # bank is cached (the usual start), the first frame does not pay for them.
+        yield HorizontalGroup(id="home-loading")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -153,6 +153,13 @@ class HomeScreen(Screen[None]):
         bar = self.query_one("#home-loading")
         bar.display = fraction is not None
         if fraction is not None:
+            if not bar.children:
+                bar.mount_all(
+                    [
+                        Label(id="home-loading-label"),
+                        ProgressBar(total=1.0, show_eta=False, id="home-progress"),
+                    ]
+                )
             self.query_one("#home-loading-label", Label).update(Content(label))
             self.query_one("#home-progress", ProgressBar).update(progress=fraction)
 

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-import quizapp.core.catalog as catalog
+import quizapp.core.bank as bank_module
+import quizapp.core.bankparts.cachefiles as cachefiles
 from quizapp.core.bank import LoadResult, Problem, load_bank
 from quizapp.core.catalog import (
     BankCache,
@@ -33,7 +36,7 @@ class CountingParser:
 
     def __init__(self) -> None:
         self.calls = 0
-        self.real = catalog.parse_bank
+        self.real = bank_module.parse_bank
 
     def __call__(self, *args: Any, **kwargs: Any) -> LoadResult:
         self.calls += 1
@@ -43,7 +46,7 @@ class CountingParser:
 @pytest.fixture
 def parses(monkeypatch: pytest.MonkeyPatch) -> CountingParser:
     counter = CountingParser()
-    monkeypatch.setattr(catalog, "parse_bank", counter)
+    monkeypatch.setattr(bank_module, "parse_bank", counter)
     return counter
 
 
@@ -180,7 +183,7 @@ def test_summary_never_reads_the_pickle(tmp_path: Path, monkeypatch: pytest.Monk
     def no_pickles(*args: Any) -> Any:
         raise AssertionError("cached_summary opened the pickled bank")
 
-    monkeypatch.setattr(catalog, "load_bank_pickle", no_pickles)
+    monkeypatch.setattr(cachefiles, "load_bank_pickle", no_pickles)
     summary = cache.cached_summary(bank)
     assert summary is not None and summary.question_count == 3
 
@@ -215,3 +218,20 @@ def test_progress_reaches_the_parser(tmp_path: Path) -> None:
     seen: list[float] = []
     BankCache(tmp_path / "cache").load(bank, progress=seen.append)
     assert seen[-1] == 1.0
+
+
+def test_listing_cached_banks_imports_neither_yaml_nor_the_loader(tmp_path: Path) -> None:
+    # Start-up reads summaries only; the parser and YAML would cost a visible share of it.
+    bank = write(tmp_path / "nets.yaml", VALID)
+    BankCache(tmp_path / "cache").load(bank)
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from quizapp.core.catalog import BankCache\n"
+        "summary = BankCache(Path(sys.argv[1])).cached_summary(Path(sys.argv[2]))\n"
+        "heavy = ('yaml', 'quizapp.core.bank', 'quizapp.core.model')\n"
+        "print(summary.question_count, [m for m in heavy if m in sys.modules])\n"
+    )
+    args = [sys.executable, "-c", code, str(tmp_path / "cache"), str(bank)]
+    out = subprocess.run(args, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "3 []"

@@ -8,13 +8,9 @@ slower `__setstate__` that frozen slotted dataclasses get.
 
 from __future__ import annotations
 
-import contextlib
 import gc
 import io
-import json
-import os
 import pickle
-import tempfile
 from collections.abc import Callable
 from dataclasses import fields
 from operator import attrgetter
@@ -55,19 +51,6 @@ def _reducer(cls: type) -> Callable[[Any], tuple[type, tuple[Any, ...]]]:
 _DISPATCH = {cls: _reducer(cls) for cls in _MODEL}
 
 
-def write_atomically(target: Path, data: bytes) -> None:
-    """Replace `target` with `data` in one step (raises OSError when the folder is not writable)."""
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=target.suffix)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.replace(temporary, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
-
-
 def dump_bank(key: dict[str, Any], bank: Bank) -> bytes:
     """The pickle of `bank`, headed by the cache `key` it is valid for."""
     buffer = io.BytesIO()
@@ -90,18 +73,3 @@ def load_bank_pickle(path: Path, key: dict[str, Any]) -> Bank | None:
         if paused:
             gc.enable()
     return bank if stored_key == key and isinstance(bank, Bank) else None
-
-
-def read_json(path: Path) -> dict[str, Any] | None:
-    """The JSON object in `path`, or None when it is missing or not a JSON object."""
-    try:
-        with open(path, "rb") as handle:
-            data = json.load(handle)
-    except (OSError, ValueError):
-        return None
-    return data if isinstance(data, dict) else None
-
-
-def dump_json(data: dict[str, Any]) -> bytes:
-    """`data` as compact UTF-8 JSON."""
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
