@@ -55,6 +55,8 @@ class HomeScreen(Screen[None]):
     """Pick a bank: a list on the left, everything about the highlighted bank on the right."""
 
     BINDINGS = [Binding("r", "reload", "Reload banks")]
+    # Below 60 columns the detail pane would be a sliver: the list takes the whole width.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (60, "-normal")]
 
     def __init__(self, paths: Sequence[Path], cache: BankCache, seed: int | None = None) -> None:
         """Banks found in `paths` (files or folders), read through `cache`; `seed` for sessions."""
