@@ -2,28 +2,35 @@
 
 The session decides the order questions come in and how each is presented (shuffled choices,
 items and match targets), grades each answer with `quizapp.core.scoring` and sums up the result.
-It does no I/O and reads no clock: everything it knows arrives through its methods, and every
-answer is kept as a frozen `AnswerRecord`, so a screen (or a test) only renders its state.
+It does no I/O; the only time it knows comes from the injected `clock`, which times each answer.
+Every answer is kept as a frozen `AnswerRecord`, so a screen (or a test) only renders its state.
 
-Shuffles come from one `random.Random(seed)`: the same seed, bank and options give the same
+Shuffles come from one `random.Random(seed)`: the same seed, questions and options give the same
 session. Questions are presented lazily, in order, so a session over a large bank starts at once.
+The exam and flashcard sessions live in `quizapp.core.exam` and `quizapp.core.flashcards`.
 """
 
 from __future__ import annotations
 
 import random
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from quizapp.core.model import (
-    Bank,
-    Misconception,
-    Question,
-    QuestionType,
-    Response,
-    match_rights,
+from quizapp.core.items import Mode, StudyItem, items_of
+from quizapp.core.model import Bank, Misconception, Question, Response
+from quizapp.core.presenting import (
+    AnswerRecord,
+    Clock,
+    MisconceptionTally,
+    Presented,
+    SessionError,
+    check_confidence,
+    present,
+    tally_misconceptions,
 )
-from quizapp.core.scoring import Grade, Outcome, grade
+from quizapp.core.report import SessionReport, build_report, results_of
+from quizapp.core.scoring import Outcome, grade
 
 __all__ = [
     "AnswerRecord",
@@ -33,47 +40,8 @@ __all__ = [
     "SessionError",
     "SessionSummary",
     "present",
+    "studied_bank",
 ]
-
-
-class SessionError(RuntimeError):
-    """A session method was called in a state where it makes no sense (e.g. answering twice)."""
-
-
-@dataclass(frozen=True, slots=True)
-class Presented:
-    """One question as shown to the student. Orders hold original indexes, in display order."""
-
-    question: Question
-    choice_order: tuple[int, ...]
-    """Display order of `question.choices`; pinned choices keep their place."""
-    item_order: tuple[int, ...]
-    """order: display order of `question.items` (never the correct order when avoidable)."""
-    right_order: tuple[int, ...]
-    """match: display order of `match_rights(question)`."""
-
-
-@dataclass(frozen=True, slots=True)
-class AnswerRecord:
-    """One answered question: what was shown, what the student gave, and its grade."""
-
-    presented: Presented
-    response: Response
-    grade: Grade
-
-
-@dataclass(frozen=True, slots=True)
-class MisconceptionTally:
-    """A misconception revealed during a session and the questions that revealed it."""
-
-    misconception: Misconception
-    question_ids: tuple[str, ...]
-    """One entry per answer that revealed it, in the order they were given."""
-
-    @property
-    def count(self) -> int:
-        """How many answers revealed the misconception."""
-        return len(self.question_ids)
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,48 +65,25 @@ class SessionSummary:
         return 100 * self.score / self.max_score if self.max_score else 0.0
 
 
-def _around_pins(question: Question, rng: random.Random) -> tuple[int, ...]:
-    pinned = {i for i, choice in enumerate(question.choices) if choice.pinned}
-    free = [i for i in range(len(question.choices)) if i not in pinned]
-    rng.shuffle(free)
-    placed = iter(free)
-    return tuple(i if i in pinned else next(placed) for i in range(len(question.choices)))
+def studied_bank(items: Sequence[StudyItem]) -> Bank:
+    """The bank `items` come from; for several banks, one that stands for them all.
 
-
-def _shuffled_unlike(
-    values: Sequence[str], answer: Sequence[str], rng: random.Random
-) -> tuple[int, ...]:
-    """A shuffled order of `values` whose first texts differ from `answer`, when that is possible.
-
-    Showing order items in their correct order, or match targets lined up with their left items,
-    would give the answer away; the reshuffle stays deterministic for a seeded `rng`.
+    The stand-in is titled "A + B", holds every item's question and every bank's misconceptions
+    (the first bank wins a clash of ids); it names what is studied and is never graded against.
     """
-    order = list(range(len(values)))
-    rng.shuffle(order)
-    if len(set(values)) > 1 and answer:
-        while tuple(values[i] for i in order[: len(answer)]) == tuple(answer):
-            rng.shuffle(order)
-    return tuple(order)
-
-
-def present(question: Question, rng: random.Random, shuffle_choices: bool = True) -> Presented:
-    """How `question` is shown, drawing any shuffles from `rng`.
-
-    Choices shuffle (around pinned ones) only when `shuffle_choices` and `question.shuffle`.
-    Order items and match targets are always shuffled: their written order is the answer.
-    """
-    choice_order = tuple(range(len(question.choices)))
-    if shuffle_choices and question.shuffle and question.type.has_choices:
-        choice_order = _around_pins(question, rng)
-    item_order: tuple[int, ...] = ()
-    right_order: tuple[int, ...] = ()
-    if question.type is QuestionType.ORDER:
-        item_order = _shuffled_unlike(question.items, question.items, rng)
-    elif question.type is QuestionType.MATCH:
-        right_order = _shuffled_unlike(
-            match_rights(question), [p.right for p in question.pairs], rng
-        )
-    return Presented(question, choice_order, item_order, right_order)
+    banks = list({id(item.bank): item.bank for item in items}.values())
+    if len(banks) == 1:
+        return banks[0]
+    misconceptions: dict[str, Misconception] = {}
+    for bank in reversed(banks):
+        misconceptions.update(bank.misconceptions)
+    return Bank(
+        id="+".join(b.id for b in banks),
+        title=" + ".join(b.title for b in banks) or "Nothing to study",
+        questions=tuple(item.question for item in items),
+        misconceptions=misconceptions,
+        tags=tuple(dict.fromkeys(tag for b in banks for tag in b.tags)),
+    )
 
 
 class PracticeSession:
@@ -148,23 +93,45 @@ class PracticeSession:
     `match_rights(question)`), never display positions.
     """
 
+    mode = Mode.PRACTICE
+
     def __init__(
         self,
-        bank: Bank,
+        bank: Bank | None = None,
         questions: Sequence[Question] | None = None,
         *,
+        items: Sequence[StudyItem] | None = None,
         seed: int | None = None,
         shuffle_questions: bool = False,
         shuffle_choices: bool = True,
+        confidence: bool = False,
+        clock: Clock = time.monotonic,
+        pass_mark: float | None = None,
     ) -> None:
-        """A session over `questions` (default: every question of `bank`, in bank order)."""
-        self.bank = bank
+        """A session over `questions` of `bank` (default: all, in bank order), or over `items`.
+
+        `confidence` asks for certainty-based marking (a confidence 1-3 with every answer);
+        `pass_mark` (a fraction) gives the report a pass or fail. `clock` times the answers.
+        """
+        if items is None:
+            if bank is None:
+                raise TypeError("a practice session needs a bank or items")
+            items = items_of(bank, questions)
+        elif bank is not None or questions is not None:
+            raise TypeError("give a practice session a bank (and questions) or items, not both")
         self._rng = random.Random(seed)  # seed None: seeded from the operating system
-        order = list(bank.questions if questions is None else questions)
+        order = list(items)
         if shuffle_questions:
             self._rng.shuffle(order)
-        self.questions: tuple[Question, ...] = tuple(order)
+        self.items: tuple[StudyItem, ...] = tuple(order)
+        self.questions: tuple[Question, ...] = tuple(item.question for item in order)
+        self.bank = bank if bank is not None else studied_bank(order)
+        self.confidence = confidence
+        """When True, every `answer` needs a confidence 1-3 (the UI asks for it)."""
+        self.pass_mark = pass_mark
         self._shuffle_choices = shuffle_choices
+        self._clock = clock
+        self._started = self._shown_at = self._ended = clock()
         self._position = 0
         self._presented: list[Presented] = []
         self._records: list[AnswerRecord] = []
@@ -172,7 +139,7 @@ class PracticeSession:
     @property
     def total(self) -> int:
         """How many questions the session holds."""
-        return len(self.questions)
+        return len(self.items)
 
     @property
     def position(self) -> int:
@@ -182,7 +149,7 @@ class PracticeSession:
     @property
     def finished(self) -> bool:
         """True once the student has advanced past the last question (at once when empty)."""
-        return self._position >= len(self.questions)
+        return self._position >= len(self.items)
 
     @property
     def current(self) -> Presented | None:
@@ -196,6 +163,11 @@ class PracticeSession:
         return self._presented[self._position]
 
     @property
+    def current_item(self) -> StudyItem | None:
+        """The current question with its bank, or None when the session is finished."""
+        return None if self.finished else self.items[self._position]
+
+    @property
     def current_record(self) -> AnswerRecord | None:
         """The answer to the current question, once it is given."""
         if self._position < len(self._records):
@@ -207,19 +179,25 @@ class PracticeSession:
         """Every answer given so far, in order."""
         return tuple(self._records)
 
-    def answer(self, response: Response) -> AnswerRecord:
-        """Grade `response` to the current question and record it.
+    def answer(self, response: Response, confidence: int | None = None) -> AnswerRecord:
+        """Grade `response` to the current question and record it, timed by the clock.
 
-        Raises `SessionError` when finished or already answered, and `scoring.AnswerError` (nothing
-        recorded) when the response has the wrong shape for the question.
+        `confidence` (1-3) is required when `self.confidence` and refused otherwise. Raises
+        `SessionError` when finished, already answered or the confidence does not fit, and
+        `scoring.AnswerError` when the response has the wrong shape; either way nothing is recorded.
         """
         presented = self.current
         if presented is None:
             raise SessionError("the session is finished; there is no question to answer")
         if self.current_record is not None:
             raise SessionError(f"question {presented.question.id!r} is already answered")
-        record = AnswerRecord(presented, response, grade(presented.question, response))
+        check_confidence(confidence, self.confidence)
+        verdict = grade(presented.question, response)
+        now = self._clock()
+        item = self.items[self._position]
+        record = AnswerRecord(presented, response, verdict, item, confidence, now - self._shown_at)
         self._records.append(record)
+        self._ended = now
         return record
 
     def advance(self) -> None:
@@ -230,24 +208,26 @@ class PracticeSession:
             question_id = self.questions[self._position].id
             raise SessionError(f"question {question_id!r} must be answered before moving on")
         self._position += 1
+        self._shown_at = self._clock()
 
     def misconception(self, misconception_id: str) -> Misconception | None:
-        """The bank's misconception with this id, if it defines one."""
-        return self.bank.misconception(misconception_id)
+        """The misconception with this id: from the current question's bank first, then any."""
+        current = self.current_item
+        if current is not None and (found := current.misconception(misconception_id)):
+            return found
+        for item in self.items:
+            if found := item.misconception(misconception_id):
+                return found
+        return None
+
+    @property
+    def seconds(self) -> float:
+        """Time from the start of the session to its last answer."""
+        return self._ended - self._started
 
     def summary(self) -> SessionSummary:
         """Totals over the answers given so far, with the misconceptions they revealed."""
         outcomes = [record.grade.outcome for record in self._records]
-        revealed: dict[str, list[str]] = {}
-        for record in self._records:
-            for misconception_id in record.grade.misconceptions:
-                if self.bank.misconception(misconception_id) is not None:
-                    revealed.setdefault(misconception_id, []).append(record.presented.question.id)
-        # sorted() is stable, so equal counts stay in order of first appearance.
-        ranked = sorted(revealed.items(), key=lambda item: -len(item[1]))
-        tallies = tuple(
-            MisconceptionTally(self.bank.misconceptions[mid], tuple(ids)) for mid, ids in ranked
-        )
         return SessionSummary(
             answered=len(self._records),
             total=self.total,
@@ -256,5 +236,17 @@ class PracticeSession:
             right=outcomes.count(Outcome.RIGHT),
             partial=outcomes.count(Outcome.PARTIAL),
             wrong=outcomes.count(Outcome.WRONG),
-            misconceptions=tallies,
+            misconceptions=tally_misconceptions(
+                (i, r.item, r.grade) for i, r in enumerate(self._records)
+            ),
+        )
+
+    def report(self) -> SessionReport:
+        """The results of the answers given so far (a practice session may be left early)."""
+        return build_report(
+            self.mode,
+            results_of(self._records),
+            pass_mark=self.pass_mark,
+            seconds=self.seconds,
+            confidence=self.confidence,
         )
