@@ -7,6 +7,7 @@ from dataclasses import replace
 
 import pytest
 
+from quizapp.core.items import StudyItem
 from quizapp.core.model import (
     Bank,
     Choice,
@@ -289,3 +290,60 @@ def test_misconception_lookup() -> None:
     session = PracticeSession(BANK, seed=0)
     assert session.misconception("bigger-is-closer") == BIGGER
     assert session.misconception("not-in-bank") is None
+
+
+# --- study items, several banks, timing ---------------------------------------------------------
+
+STARS = Bank(
+    id="stars",
+    title="Stars",
+    questions=(single("a", misconceptions=("bigger-is-closer", None, None)),),
+    misconceptions={
+        "bigger-is-closer": Misconception("bigger-is-closer", "Brightest is closest.", "No.")
+    },
+)
+
+
+def test_a_session_over_items_from_two_banks() -> None:
+    items = [StudyItem(BANK, BANK.questions[0]), StudyItem(STARS, STARS.questions[0])]
+    session = PracticeSession(items=items, seed=1)
+    assert session.bank.title == "Demo + Stars"
+    assert session.current_item == items[0]
+    record = session.answer(1)
+    assert record.item.key == ("demo", "a")
+    assert session.misconception("bigger-is-closer") == BIGGER
+    session.advance()
+    assert session.current_item is not None and session.current_item.key == ("stars", "a")
+    # The current question's own bank explains its misconception.
+    assert session.misconception("bigger-is-closer") == STARS.misconceptions["bigger-is-closer"]
+    assert session.misconception("earth-centre") == CENTRE
+    session.answer(1)
+    session.advance()
+    assert session.current_item is None
+    tallies = session.summary().misconceptions
+    assert [(t.bank_id, t.question_ids) for t in tallies] == [("demo", ("a",)), ("stars", ("a",))]
+
+
+def test_a_session_over_one_banks_items_names_that_bank() -> None:
+    session = PracticeSession(items=[StudyItem(BANK, SHORT)], seed=1)
+    assert session.bank is BANK and session.questions == (SHORT,)
+
+
+def test_a_session_needs_a_bank_or_items_but_not_both() -> None:
+    with pytest.raises(TypeError):
+        PracticeSession()
+    with pytest.raises(TypeError):
+        PracticeSession(BANK, items=[StudyItem(BANK, SHORT)])
+
+
+def test_each_answer_is_timed_from_when_its_question_appeared() -> None:
+    now = [50.0]
+    session = PracticeSession(BANK, [SHORT, ORDER], seed=1, clock=lambda: now[0])
+    now[0] += 8
+    first = session.answer("Mars")
+    now[0] += 20  # reading the feedback is not answering time
+    session.advance()
+    now[0] += 3
+    second = session.answer((0, 1, 2, 3))
+    assert (first.seconds, second.seconds, session.seconds) == (8, 3, 31)
+    assert session.report().seconds == 31
