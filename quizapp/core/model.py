@@ -179,6 +179,8 @@ class Question:
     """Whether choices/items may be shuffled when presented."""
     line: int = 0
     """1-based line of the question in its source file (0 when unknown)."""
+    lint_ignore: tuple[str, ...] = ()
+    """Codes of `quizapp lint` warnings not to report for this question (its `lint:` field)."""
 
     @property
     def correct_choices(self) -> tuple[int, ...]:
@@ -224,6 +226,8 @@ class Bank:
     exam: ExamSpec | None = None
     path: str = ""
     """Where the bank was loaded from ('' when built in memory)."""
+    lint_ignore: tuple[str, ...] = ()
+    """Codes of `quizapp lint` warnings not to report anywhere in the bank (its `lint:` field)."""
 
     @property
     def topics(self) -> tuple[str, ...]:

@@ -20,6 +20,7 @@ from quizapp.core.bankparts.fields import (
     WEIGHT_MAX,
     WEIGHT_MIN,
 )
+from quizapp.core.lintcodes import LINT_CODES
 from quizapp.core.model import QuestionType
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -84,6 +85,7 @@ _COMMON: Schema = {
     "hint": _text("Shown on request."),
     "references": _list(_ref("filled"), "Links or citations."),
     "shuffle": _flag("Whether choices/items may be shuffled (default true)."),
+    "lint": {**_ref("lint"), "description": "Codes of `quizapp lint` warnings to silence here."},
 }
 
 
@@ -172,6 +174,7 @@ def _defs() -> Schema:
     return {
         "id": {"type": "string", "pattern": ID_PATTERN},
         "filled": {"type": "string", "pattern": NONEMPTY_PATTERN},
+        "lint": _list({"enum": list(LINT_CODES)}, "Codes of `quizapp lint` warnings."),
         "misconception": inline,
         "misconceptionRef": {**misconception_ref, "description": "A misconception id, or inline."},
         "choice": _object(
@@ -260,6 +263,7 @@ def bank_schema() -> dict[str, Any]:
             "description": "Named wrong ideas, referenced by id from wrong options.",
         },
         "questions": _list(_ref("question"), "The questions.", 1),
+        "lint": {**_ref("lint"), "description": "Codes of `quizapp lint` warnings to silence."},
     }
     return {
         "$schema": SCHEMA_DIALECT,

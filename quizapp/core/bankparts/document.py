@@ -11,7 +11,7 @@ from quizapp.core.bankparts.checks import Checker, Scope, describe, is_integer, 
 from quizapp.core.bankparts.choices import build_choices, build_true_false
 from quizapp.core.bankparts.fastpath import fast_question
 from quizapp.core.bankparts.fields import BANK_KEYS, EXAM_KEYS, ID_RE, ID_RULE, MISCONCEPTION_KEYS
-from quizapp.core.bankparts.questions import Builder, build_question
+from quizapp.core.bankparts.questions import Builder, build_question, lint_codes
 from quizapp.core.bankparts.typed import build_cloze, build_numeric, build_short
 from quizapp.core.model import Bank, ExamSpec, Misconception, Question, QuestionType
 
@@ -76,6 +76,7 @@ def build_bank(
         source=scope.text(data, "source"),
         exam=exam,
         path=source_path,
+        lint_ignore=lint_codes(scope, data),
     )
     return None if checker.issues else bank
 

@@ -15,7 +15,8 @@ from typing import Any
 from quizapp.core.bankparts.fields import CHOICE_KEYS, COMMON_KEYS, ID_RE
 from quizapp.core.model import Choice, Misconception, Question, QuestionType
 
-_QUESTION_KEYS = frozenset((*COMMON_KEYS, "choices"))
+# `lint:` (codes to silence) is rare and must be checked against the known codes: thorough path.
+_QUESTION_KEYS = frozenset((*COMMON_KEYS, "choices")) - {"lint"}
 _CHOICE_KEYS = frozenset(CHOICE_KEYS) - {"weight"}
 _SINGLE = QuestionType.SINGLE
 _MULTIPLE = QuestionType.MULTIPLE

@@ -6,11 +6,15 @@ import re
 
 from quizapp.core.model import QuestionType
 
-BANK_KEYS = ("title", "id", "description", "tags", "source", "exam", "misconceptions", "questions")
+BANK_KEYS = (
+    *("title", "id", "description", "tags", "source", "exam", "misconceptions", "questions"),
+    "lint",
+)
 EXAM_KEYS = ("questions", "time_limit", "pass_mark", "blueprint")
 MISCONCEPTION_KEYS = ("summary", "explanation")
 COMMON_KEYS = (
     *("id", "type", "prompt", "topic", "tags", "explanation", "hint", "references", "shuffle"),
+    "lint",
 )
 CHOICE_KEYS = ("text", "correct", "weight", "feedback", "misconception", "pin")
 TEXT_ANSWER_KEYS = ("text", "weight", "feedback")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from quizapp.core.bankparts.checks import Checker, Scope, describe, is_number, suggest
+from quizapp.core.bankparts.checks import Checker, Scope, describe, is_number, is_text, suggest
 from quizapp.core.bankparts.fields import (
     ALL_QUESTION_KEYS,
     ALLOWED_KEYS,
@@ -15,10 +15,12 @@ from quizapp.core.bankparts.fields import (
     MISCONCEPTION_KEYS,
     TYPE_KEYS,
 )
+from quizapp.core.lintcodes import LINT_CODES
 from quizapp.core.model import Misconception, Question, QuestionType
 
 _MISCONCEPTION_KEYS = frozenset(MISCONCEPTION_KEYS)
 _TYPE_NAMES = [kind.value for kind in QuestionType]
+_FIRST, _LAST = min(LINT_CODES), max(LINT_CODES)
 
 
 class QuestionScope(Scope):
@@ -101,6 +103,7 @@ def build_question(
     tags = scope.texts(raw, "tags")
     references = scope.texts(raw, "references")
     shuffle = scope.flag(raw, "shuffle", kind is not QuestionType.TRUE_FALSE)
+    lint_ignore = lint_codes(scope, raw)
     if kind is None:
         return None
     fields = builders[kind](scope, raw, kind)
@@ -117,8 +120,29 @@ def build_question(
         references=tuple(references),
         shuffle=shuffle,
         line=line,
+        lint_ignore=lint_ignore,
         **fields,
     )
+
+
+def lint_codes(scope: Scope, raw: dict[Any, Any]) -> tuple[str, ...]:
+    """The `lint:` field of `raw` (a question or the bank): codes of lint warnings to silence."""
+    if "lint" not in raw:
+        return ()
+    scope.texts(raw, "lint")  # reports a value that is not a list of texts
+    written = raw["lint"]
+    codes: dict[str, None] = {}
+    for index, code in enumerate(written if type(written) is list else ()):
+        if not is_text(code) or code in LINT_CODES:  # a blank or non-text entry is reported above
+            if is_text(code):
+                codes[code] = None
+            continue
+        if code.upper() in LINT_CODES:
+            hint = f" (did you mean '{code.upper()}'?)"
+        else:
+            hint = suggest(code, LINT_CODES) or f" (codes run from {_FIRST} to {_LAST})"
+        scope.error(("lint", index), f"unknown lint code '{code}'{hint}")
+    return tuple(codes)
 
 
 def _bad_id(scope: QuestionScope, raw: dict[Any, Any]) -> None:
