@@ -1,10 +1,12 @@
 """The command line: `quizapp [BANK_OR_FOLDER ...]` opens the app; subcommands do the rest.
 
 `quizapp validate [PATH ...]` checks banks, `quizapp schema` prints the JSON Schema of the bank
-format. A word is a subcommand only when it is the very first argument, so a bank file that
-happens to be called `validate` opens as `quizapp ./validate`.
+format, `quizapp lint` warns about weak questions, and `quizapp import` / `quizapp export` turn
+Moodle GIFT, Aiken, CSV/TSV and Anki files into banks and back. A word is a subcommand only when it
+is the very first argument, so a bank file that happens to be called `validate` opens as
+`quizapp ./validate`.
 
-Textual is imported only when the app is opened: `validate`, `schema` and `--help` start fast.
+Textual is imported only when the app is opened: the subcommands and `--help` start fast.
 """
 
 from __future__ import annotations
@@ -16,11 +18,16 @@ from pathlib import Path
 
 from quizapp import __version__
 
-SUBCOMMANDS = ("validate", "schema")
+SUBCOMMANDS = ("validate", "schema", "lint", "import", "export")
+#: The formats `import --from` and `export --to` accept (`quizapp.core.formats.FORMAT_NAMES`).
+FORMATS = ("gift", "aiken", "csv", "apkg")
 
 USAGE = """\
 quizapp [--cache-dir DIR] [BANK_OR_FOLDER ...]
        quizapp validate [PATH ...]
+       quizapp lint [PATH ...]
+       quizapp import FILE [-o OUT.yaml] [--from FORMAT] [--force]
+       quizapp export BANK --to gift|aiken|csv|apkg [-o FILE] [--force]
        quizapp schema
        quizapp --help | --version"""
 
@@ -30,6 +37,11 @@ EPILOG = """\
 commands:
   validate [PATH ...]  check banks; prints file:line:column: message for every problem
                        (exit status 0 valid, 1 invalid, 2 usage error)
+  lint [PATH ...]      warn about weak questions: file:line:column: CODE message
+                       (exit status 0 clean, 1 warnings, 2 usage error)
+  import FILE          turn a Moodle GIFT, Aiken, CSV/TSV or Anki (.apkg) file into a bank
+                       (.yaml); lists what could not be carried over, then validates it
+  export BANK --to F   write a bank as gift, aiken, csv or apkg
   schema               print the JSON Schema of the bank format
 
 With no BANK_OR_FOLDER the bundled banks are opened. To open a bank file named like a
@@ -63,23 +75,105 @@ def _open_parser() -> argparse.ArgumentParser:
 
 
 def _command_parser(command: str) -> argparse.ArgumentParser:
-    if command == "validate":
-        parser = argparse.ArgumentParser(
-            prog="quizapp validate",
-            description="Check banks; print file:line:column: message for every problem. "
-            "Exit status: 0 when every bank is valid, 1 when any is not, 2 on a usage error.",
+    if command in ("validate", "lint"):
+        what = (
+            "Check banks; print file:line:column: message for every problem. "
+            "Exit status: 0 when every bank is valid, 1 when any is not, 2 on a usage error."
+            if command == "validate"
+            else "Warn about weak questions; print file:line:column: CODE message for each. "
+            "Exit status: 0 when clean, 1 when there are warnings, 2 on a usage error."
         )
+        parser = argparse.ArgumentParser(prog=f"quizapp {command}", description=what)
         parser.add_argument(
             "paths", nargs="*", metavar="PATH", help="bank files or folders (default: bundled)"
         )
         return parser
+    if command == "import":
+        return _import_parser()
+    if command == "export":
+        return _export_parser()
     return argparse.ArgumentParser(
         prog="quizapp schema", description="Print the JSON Schema of the bank format."
     )
 
 
+def _import_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="quizapp import",
+        description="Turn a Moodle GIFT, Aiken, CSV/TSV or Anki file into a quizapp bank (YAML). "
+        "What cannot be carried over is listed as file:line: message; the bank written is then "
+        "validated. Exit status: 0 imported, 1 nothing could be imported, 2 usage error.",
+    )
+    parser.add_argument("file", metavar="FILE", help="the file to import")
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT.yaml",
+        help="where to write the bank (default: FILE's name with .yaml, in this folder)",
+    )
+    parser.add_argument(
+        "--from",
+        dest="source_format",
+        choices=FORMATS,
+        metavar="FORMAT",
+        help=f"the file's format, one of {', '.join(FORMATS)} (default: from its extension "
+        "and content)",
+    )
+    parser.add_argument("--force", action="store_true", help="overwrite OUT.yaml if it exists")
+    return parser
+
+
+def _export_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="quizapp export",
+        description="Write a quizapp bank in another format; what the format cannot hold is "
+        "listed as bank:line: message. Exit status: 0 exported, 1 invalid bank or nothing to "
+        "export, 2 usage error.",
+    )
+    parser.add_argument("bank", metavar="BANK", help="the bank file (.yaml)")
+    parser.add_argument(
+        "--to", dest="target_format", required=True, choices=FORMATS, metavar="FORMAT",
+        help=f"one of {', '.join(FORMATS)}",
+    )  # fmt: skip
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="where to write it (default: BANK's name with the format's extension, here)",
+    )
+    parser.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    return parser
+
+
 def _run_command(command: str, args: Sequence[str]) -> int:
     options = _command_parser(command).parse_args(args)
+    if command in ("import", "export"):
+        from quizapp import formats_cli
+
+        if command == "import":
+            return formats_cli.cmd_import(
+                options.file,
+                options.output,
+                options.source_format,
+                options.force,
+                sys.stdout,
+                sys.stderr,
+            )
+        return formats_cli.cmd_export(
+            options.bank,
+            options.target_format,
+            options.output,
+            options.force,
+            sys.stdout,
+            sys.stderr,
+        )
+    if command == "lint":
+        try:
+            from quizapp.lint_command import cmd_lint
+        except ImportError as exc:
+            print(f"quizapp lint: not available in this install ({exc})", file=sys.stderr)
+            return 2
+        return cmd_lint(options.paths, sys.stdout, sys.stderr)
     from quizapp import commands
 
     if command == "validate":

@@ -10,7 +10,8 @@ Each format lives in its own module of this package (`gift`, `aiken`, `csv`, `ap
 - `export_bank(bank) -> ExportResult`.
 
 What a format cannot carry over is never dropped silently: it comes back as a `Note` with the line
-it was found on, for the command line to print as `file:line: message`.
+it was found on, for the command line to print as `file:line: message`. Neither notes nor
+`FormatError` messages name the file: the caller does.
 
 The modules are imported lazily by name, so a format whose module is missing or broken does not
 stop the others from working: `format_named` reports it as a `FormatError`.
@@ -29,7 +30,7 @@ from quizapp.core.model import Bank
 
 #: Every format, in the order `detect_format` sniffs content (most distinctive first).
 FORMAT_NAMES = ("gift", "aiken", "csv", "apkg")
-_SNIFF_ORDER = ("apkg", "gift", "aiken", "csv")
+_SNIFF_ORDER = ("apkg", "aiken", "csv", "gift")
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,12 +59,16 @@ class ExportResult:
 
 
 class FormatError(ValueError):
-    """The file cannot be imported at all: not UTF-8, not this format, a corrupt archive."""
+    """The file cannot be imported at all: not UTF-8, not this format, a corrupt archive.
 
-    def __init__(self, message: str, line: int = 0) -> None:
+    `notes`, when given, are the problems that left nothing to import (each bad question).
+    """
+
+    def __init__(self, message: str, line: int = 0, notes: tuple[Note, ...] = ()) -> None:
         super().__init__(message)
         self.message = message
         self.line = line
+        self.notes = notes
 
 
 def format_named(name: str) -> ModuleType:
@@ -108,17 +113,18 @@ def _available() -> dict[str, ModuleType]:
     return found
 
 
-def decode_text(data: bytes, what: str = "the file") -> str:
+def decode_text(data: bytes) -> str:
     """`data` as text: UTF-8 (a byte-order mark is dropped), line endings made `\\n`.
 
-    Raises FormatError naming the line of the first byte that is not UTF-8.
+    Raises FormatError naming the line of the first byte that is not UTF-8 (the caller names the
+    file: FormatError messages never include the path).
     """
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         message = (
-            f"{what} is not UTF-8 text (byte 0x{data[exc.start]:02x} at line {line}); "
+            f"not UTF-8 text (byte 0x{data[exc.start]:02x} at line {line}); "
             "save it as UTF-8 and import it again"
         )
         raise FormatError(message, line) from exc

@@ -1,0 +1,317 @@
+"""Writing a `Bank` back as a hand-editable YAML bank file, in the README's style.
+
+`bank_to_yaml(bank)` is what `quizapp import` writes, so an instructor can read and edit what came
+out of Moodle or Anki. The text uses the format's shorthands wherever they give back the same
+bank (`correct: true`, `answer: false` with `feedback: {true:, false:}`, `answer: 42` with
+`tolerance`, answer lists), literal blocks (`|`) for multi-line text and short flow mappings for
+small choices. Loading the text with `parse_bank` gives a bank equal to the one written (apart
+from `path` and the questions' `line`): the tests check that for every bundled bank.
+
+Every misconception is written under the bank's `misconceptions:`, inline ones included (under
+the ids the loader gave them, `question-id.1`), so choices refer to them by id.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+from quizapp.core.formats.percents import multiple_percents, percent
+from quizapp.core.model import (
+    Bank,
+    Choice,
+    NumericAnswer,
+    Question,
+    QuestionType,
+    TextAnswer,
+)
+
+SCHEMA_LINE = "# yaml-language-server: $schema=quizapp-bank.schema.json"
+#: Mappings and lists of plain values up to this long are written on one line: `{text: Mars}`.
+FLOW_WIDTH = 72
+#: Single-line texts longer than this are folded over several lines (`>-`).
+FOLD_LENGTH = 80
+_WIDTH = 88
+#: Unicode line separators that PyYAML would otherwise write raw and read back as line breaks.
+_ODD_BREAKS = frozenset("\r\x85\u2028\u2029")
+
+
+class _Flow(dict[Any, Any]):
+    """A mapping written on one line."""
+
+
+class _FlowList(list[Any]):
+    """A list written on one line."""
+
+
+class _Dumper(yaml.SafeDumper):
+    """Indents lists inside mappings (`  - id:`), as the README does."""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        super().increase_indent(flow, False)
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    # PyYAML falls back to quotes when a block cannot hold the text (leading spaces...).
+    style = "|" if "\n" in value else ">" if len(value) > FOLD_LENGTH else None
+    if _ODD_BREAKS.intersection(value):
+        style = '"'  # the only style that keeps these line separators as they are
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+def _represent_flow(dumper: yaml.SafeDumper, value: _Flow) -> yaml.MappingNode:
+    return dumper.represent_mapping("tag:yaml.org,2002:map", value.items(), flow_style=True)
+
+
+def _represent_flow_list(dumper: yaml.SafeDumper, value: _FlowList) -> yaml.SequenceNode:
+    return dumper.represent_sequence("tag:yaml.org,2002:seq", value, flow_style=True)
+
+
+def _represent_float(dumper: yaml.SafeDumper, value: float) -> yaml.ScalarNode:
+    if value.is_integer() and abs(value) < 1e15:
+        return dumper.represent_int(int(value))
+    return dumper.represent_float(value)
+
+
+_Dumper.add_representer(str, _represent_str)
+_Dumper.add_representer(_Flow, _represent_flow)
+_Dumper.add_representer(_FlowList, _represent_flow_list)
+_Dumper.add_representer(float, _represent_float)
+
+
+def bank_to_yaml(bank: Bank) -> str:
+    """The bank as YAML text, schema line first, that `parse_bank` reads back to an equal bank."""
+    doc: dict[str, Any] = {"title": bank.title, "id": bank.id}
+    _put(doc, "description", bank.description)
+    _put(doc, "tags", _texts(bank.tags))
+    _put(doc, "source", bank.source)
+    _put(doc, "lint", _texts(bank.lint_ignore))
+    if bank.exam is not None:
+        exam: dict[str, Any] = {}
+        _put(exam, "questions", bank.exam.questions)
+        _put(exam, "time_limit", bank.exam.time_limit_minutes)
+        if bank.exam.pass_mark is not None:
+            exam["pass_mark"] = percent(bank.exam.pass_mark)
+        if bank.exam.blueprint:
+            exam["blueprint"] = _compact(dict(bank.exam.blueprint))
+        doc["exam"] = exam
+    if bank.misconceptions:
+        doc["misconceptions"] = {
+            m.id: _compact({"summary": m.summary, "explanation": m.explanation})
+            for m in bank.misconceptions.values()
+        }
+    doc["questions"] = [_question(q) for q in bank.questions]
+    text = yaml.dump(
+        doc, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=_WIDTH, indent=2
+    )
+    return f"{SCHEMA_LINE}\n{_spaced(text)}"
+
+
+def _spaced(text: str) -> str:
+    """A blank line before the exam, misconceptions and questions, and between questions."""
+    out: list[str] = []
+    questions = 0
+    for line in text.splitlines(keepends=True):
+        if line.startswith(("exam:", "misconceptions:", "questions:")):
+            out.append("\n")
+            questions = 1 if line.startswith("questions:") else 0
+        elif questions and line.startswith("  - "):
+            # Inside `questions:` only a question starts at this indent: deeper text is indented.
+            if questions > 1:
+                out.append("\n")
+            questions += 1
+        out.append(line)
+    return "".join(out)
+
+
+def _question(q: Question) -> dict[str, Any]:
+    out: dict[str, Any] = {"id": q.id}
+    body, inferred = _body(q)
+    if inferred is not q.type:
+        out["type"] = q.type.value
+    _put(out, "topic", q.topic)
+    _put(out, "tags", _texts(q.tags))
+    out["front" if q.type is QuestionType.FLASHCARD else "prompt"] = q.prompt
+    out.update(body)
+    _put(out, "explanation", q.explanation)
+    _put(out, "hint", q.hint)
+    _put(out, "references", _texts(q.references))
+    if q.shuffle != (q.type is not QuestionType.TRUE_FALSE):
+        out["shuffle"] = q.shuffle
+    _put(out, "lint", _texts(q.lint_ignore))
+    return out
+
+
+def _body(q: Question) -> tuple[dict[str, Any], QuestionType | None]:
+    """The fields of `q`'s type, and the type the loader infers from them (None: cannot)."""
+    match q.type:
+        case QuestionType.TRUE_FALSE:
+            shorthand = _true_false(q.choices)
+            if shorthand is not None:
+                return shorthand, QuestionType.TRUE_FALSE
+            return _choices(q), None
+        case QuestionType.SINGLE | QuestionType.MULTIPLE:
+            body = _choices(q)
+            full = sum(1 for c in q.choices if c.weight == 1.0)
+            positive = sum(1 for c in q.choices if c.weight > 0)
+            single = full == 1 or positive < 2
+            return body, QuestionType.SINGLE if single else QuestionType.MULTIPLE
+        case QuestionType.SHORT:
+            return _text_answers(q.answers, q.case_sensitive), QuestionType.SHORT
+        case QuestionType.NUMERIC:
+            return _numeric(q.numeric), QuestionType.NUMERIC
+        case QuestionType.CLOZE:
+            gaps: dict[str, Any] = {}
+            for gap in q.gaps:
+                spec = _text_answers(gap.answers, gap.case_sensitive)
+                gaps[gap.name] = spec["answers"] if list(spec) == ["answers"] else spec
+            return {"gaps": gaps}, QuestionType.CLOZE
+        case QuestionType.ORDER:
+            return {"items": _texts(q.items)}, None
+        case QuestionType.MATCH:
+            pairs = [
+                _compact({"left": p.left, "right": p.right, "feedback": p.feedback})
+                for p in q.pairs
+            ]
+            body = {"pairs": pairs}
+            _put(body, "distractors", _texts(q.distractors))
+            return body, None
+        case QuestionType.FLASHCARD:
+            return {"back": q.back}, QuestionType.FLASHCARD
+
+
+def _true_false(choices: tuple[Choice, ...]) -> dict[str, Any] | None:
+    """The `answer:` shorthand of a true/false question, or None when its choices do not fit it."""
+    if len(choices) != 2 or (choices[0].text, choices[1].text) != ("True", "False"):
+        return None
+    true, false = choices
+    if {true.weight, false.weight} != {0.0, 1.0} or true.pinned or false.pinned:
+        return None
+    answer = true.weight == 1.0
+    right, wrong = (true, false) if answer else (false, true)
+    if right.misconception is not None:
+        return None
+    out: dict[str, Any] = {"answer": answer}
+    if true.feedback or false.feedback:
+        out["feedback"] = _compact({True: true.feedback, False: false.feedback})
+    _put(out, "misconception", wrong.misconception)
+    return out
+
+
+def _choices(q: Question) -> dict[str, Any]:
+    positive = [c.weight for c in q.choices if c.weight > 0]
+    share = 1.0 / len(positive) if positive else 0.0
+    plain = q.type is QuestionType.MULTIPLE and all(
+        c.weight == (share if c.weight > 0 else -share) for c in q.choices
+    )
+    percents = multiple_percents([c.weight for c in q.choices])
+    if q.type is not QuestionType.MULTIPLE or plain or percents is None:
+        percents = [percent(c.weight) for c in q.choices]
+    entries = []
+    for choice, weight in zip(q.choices, percents, strict=True):
+        entry: dict[str, Any] = {"text": choice.text}
+        if plain or (q.type is not QuestionType.MULTIPLE and choice.weight == 1.0):
+            if choice.weight > 0:
+                entry["correct"] = True
+        elif choice.weight:
+            entry["weight"] = weight
+        _put(entry, "feedback", choice.feedback)
+        _put(entry, "misconception", choice.misconception)
+        if choice.pinned:
+            entry["pin"] = True
+        entries.append(_compact(entry))
+    return {"choices": entries}
+
+
+def _text_answers(answers: tuple[TextAnswer, ...], case_sensitive: bool) -> dict[str, Any]:
+    """`answers`, `pattern`, `wrong_answers` and `case_sensitive` of a short question or a gap."""
+    patterns = [i for i, a in enumerate(answers) if a.regex]
+    last_accepted = max((i for i, a in enumerate(answers) if a.weight > 0), default=-1)
+    split = patterns[0] + 1 if patterns else last_accepted + 1
+    accepted, wrong = answers[:split], answers[split:]
+    out: dict[str, Any] = {}
+    listed = [a for a in accepted if not a.regex]
+    if listed:
+        simple = all(a.weight == 1.0 and not a.feedback for a in listed)
+        if simple:
+            out["answers"] = _texts(tuple(a.text for a in listed))
+        else:
+            out["answers"] = [
+                _compact({"text": a.text, "weight": _weight(a.weight, 1.0), "feedback": a.feedback})
+                for a in listed
+            ]
+    if patterns:
+        out["pattern"] = answers[patterns[0]].text
+    if case_sensitive:
+        out["case_sensitive"] = True
+    if wrong:
+        out["wrong_answers"] = [
+            _compact({"text": a.text, "feedback": a.feedback, "misconception": a.misconception})
+            for a in wrong
+        ]
+    return out
+
+
+def _numeric(answers: tuple[NumericAnswer, ...]) -> dict[str, Any]:
+    last_accepted = max((i for i, a in enumerate(answers) if a.weight > 0), default=-1)
+    accepted, wrong = answers[: last_accepted + 1], answers[last_accepted + 1 :]
+    out: dict[str, Any] = {}
+    if len(accepted) == 1 and accepted[0].weight == 1.0 and not accepted[0].feedback:
+        only = accepted[0]
+        if only.value is None:
+            out["range"] = _FlowList([only.low, only.high])
+        else:
+            out["answer"] = only.value
+            _put(out, "tolerance", only.tolerance)
+    else:
+        out["answers"] = [
+            _compact(_numeric_where(a) | {"weight": _weight(a.weight, 1.0), "feedback": a.feedback})
+            for a in accepted
+        ]
+    if wrong:
+        out["wrong_answers"] = [
+            _compact(_numeric_where(a) | {"feedback": a.feedback, "misconception": a.misconception})
+            for a in wrong
+        ]
+    return out
+
+
+def _numeric_where(answer: NumericAnswer) -> dict[str, Any]:
+    if answer.value is None:
+        return {"range": _FlowList([answer.low, answer.high])}
+    return {"value": answer.value, "tolerance": answer.tolerance or None}
+
+
+def _weight(weight: float, default: float) -> float | int | None:
+    return None if weight == default else percent(weight)
+
+
+def _put(out: dict[str, Any], key: str, value: Any) -> None:
+    """Set `key` unless `value` is empty (the format's default)."""
+    if value not in (None, "", (), [], 0):
+        out[key] = value
+
+
+def _texts(values: tuple[str, ...]) -> list[str]:
+    """A list of texts, on one line when short and single-line."""
+    if _fits_on_a_line(values):
+        return _FlowList(values)
+    return list(values)
+
+
+def _compact(entry: dict[Any, Any]) -> dict[Any, Any]:
+    """`entry` without its empty fields, on one line when it is short."""
+    cleaned = {k: v for k, v in entry.items() if v not in (None, "")}
+    if _fits_on_a_line(cleaned.values()) and len(str(cleaned)) <= FLOW_WIDTH:
+        return _Flow(cleaned)
+    return cleaned
+
+
+def _fits_on_a_line(values: Any) -> bool:
+    values = list(values)
+    if sum(len(str(v)) + 2 for v in values) > FLOW_WIDTH:
+        return False
+    return all(
+        isinstance(v, bool | int | float) or (isinstance(v, str) and "\n" not in v) for v in values
+    )
