@@ -1,5 +1,9 @@
 """The quiz screen: one question at a time from a `PracticeSession`, then feedback on each answer.
 
+With certainty-based marking on (`session.confidence`), a submitted answer is held back until the
+student says how sure they are (1-3); only then is it graded and the feedback shown. After the
+last question, the results.
+
 The screen renders the session's state and turns keys into calls on it (`answer`, `advance`);
 grading and ordering rules all live in `quizapp.core`.
 """
@@ -14,24 +18,29 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from quizapp.core.model import QuestionType
+from quizapp.core.cbm import cbm_mark
+from quizapp.core.model import QuestionType, Response
 from quizapp.core.scoring import AnswerError
 from quizapp.core.session import PracticeSession, SessionError
-from quizapp.screens.summary import SummaryScreen
+from quizapp.screens.results import ResultsScreen
 from quizapp.widgets.answer_area import AnswerArea
+from quizapp.widgets.answer_review import confidence_text
+from quizapp.widgets.confidence import ConfidencePrompt
 from quizapp.widgets.feedback import FeedbackPanel
 from quizapp.widgets.question_view import QuestionView
 
 
 class QuizScreen(Screen[None]):
-    """Ask the questions of `session` one by one; show the summary at the end."""
+    """Ask the questions of `session` one by one; show the results at the end."""
+
+    CSS_PATH = "quiz.tcss"
 
     BINDINGS = [
         Binding("enter", "submit", "Submit"),
         Binding("enter", "next", "Next question"),
-        Binding("enter", "finish", "See summary"),
+        Binding("enter", "finish", "See results"),
         Binding("n", "next", "Next question", show=False),
-        Binding("n", "finish", "See summary", show=False),
+        Binding("n", "finish", "See results", show=False),
         Binding("q,escape", "leave", "Leave quiz"),
     ]
 
@@ -39,6 +48,8 @@ class QuizScreen(Screen[None]):
         """A screen for `session`, starting at its current question."""
         super().__init__()
         self.session = session
+        self.pending: Response | None = None
+        """An answer waiting for the student's confidence (certainty-based marking)."""
 
     def compose(self) -> ComposeResult:
         """Header line, the scrolling question column, the footer."""
@@ -75,6 +86,10 @@ class QuizScreen(Screen[None]):
         else:
             body.focus()
             feedback = view.query_one(FeedbackPanel)
+            if record.confidence is not None:
+                mark = cbm_mark(record.grade.score, record.confidence)
+                line = f"You were {confidence_text(record.confidence)} · CBM mark {mark:+g}"
+                await view.mount(Static(Content(line), id="quiz-cbm"), before=feedback)
             self.call_after_refresh(body.scroll_to_widget, feedback, animate=False, top=True)
         self.refresh_bindings()
 
@@ -86,7 +101,7 @@ class QuizScreen(Screen[None]):
             # A flashcard is answered by grading it (1-4), which its own keys do.
             current = self.session.current
             flashcard = current is not None and current.question.type is QuestionType.FLASHCARD
-            return not answered and not flashcard
+            return not answered and not flashcard and self.pending is None
         if action == "next":
             return answered and not last
         if action == "finish":
@@ -102,8 +117,15 @@ class QuizScreen(Screen[None]):
         event.stop()
         if self.session.current_record is not None:
             return  # a second Enter typed before the feedback appeared: already answered
+        if self.session.confidence:
+            self.pending = event.response
+            await self._ask_confidence()
+            return
+        await self._record(event.response, None)
+
+    async def _record(self, response: Response, confidence: int | None) -> None:
         try:
-            self.session.answer(event.response)
+            self.session.answer(response, confidence)
         except (AnswerError, SessionError) as error:
             self.notify(
                 str(error), title="Could not take that answer", severity="error", markup=False
@@ -111,15 +133,47 @@ class QuizScreen(Screen[None]):
             return
         await self.show_current()
 
+    async def _ask_confidence(self) -> None:
+        """Below the answer, ask how sure the student is; the keys 1-3 go to the prompt."""
+        prompts = self.query(ConfidencePrompt)
+        if prompts:
+            prompt = prompts.first()
+        else:
+            view = self.query_one("#quiz-column", QuestionView)
+            prompt = ConfidencePrompt(id="quiz-confidence")
+            await view.mount(prompt, after=view.area)
+        prompt.focus()
+        self.call_after_refresh(prompt.scroll_visible, animate=False)
+        self.refresh_bindings()
+
+    @on(ConfidencePrompt.Chosen)
+    async def _confident(self, event: ConfidencePrompt.Chosen) -> None:
+        event.stop()
+        response, self.pending = self.pending, None
+        if response is not None and self.session.current_record is None:
+            await self._record(response, event.level)
+
+    @on(ConfidencePrompt.Cancelled)
+    @on(AnswerArea.Changed)
+    async def _change_answer(self, event: ConfidencePrompt.Cancelled | AnswerArea.Changed) -> None:
+        """Escape at the prompt, or a change to the answer: back to answering, asked again later."""
+        event.stop()
+        if self.pending is None:
+            return
+        self.pending = None
+        await self.query(ConfidencePrompt).remove()
+        self.query_one(QuestionView).area.focus_answer()
+        self.refresh_bindings()
+
     async def action_next(self) -> None:
         """Go on to the next question."""
         self.session.advance()
         await self.show_current()
 
     def action_finish(self) -> None:
-        """After the last answer: replace the quiz with its summary."""
+        """After the last answer: replace the quiz with its results."""
         self.session.advance()
-        self.app.switch_screen(SummaryScreen(self.session))
+        self.app.switch_screen(ResultsScreen(self.session.report()))
 
     def action_leave(self) -> None:
         """Back to the list of banks (practice answers need no saving)."""

@@ -1,11 +1,11 @@
-"""The quiz screen driven by keyboard: right and wrong answers, feedback, leaving, the summary."""
+"""The quiz screen driven by keyboard: right and wrong answers, feedback, leaving, the results."""
 
 from __future__ import annotations
 
 from quizapp.core.scoring import Outcome
 from quizapp.screens.home import HomeScreen
 from quizapp.screens.quiz import QuizScreen
-from quizapp.screens.summary import SummaryScreen
+from quizapp.screens.results import ResultsScreen
 from tests.ui.helpers import PLANETS, key_for_choice, open_bank, screen_text, settle, ui_app
 
 
@@ -82,15 +82,15 @@ async def test_q_leaves_the_quiz_for_the_bank_list() -> None:
         await pilot.press("q")
         await settle(pilot)
         assert isinstance(app.screen, HomeScreen)
-        await pilot.press("enter")  # and a fresh session starts from question 1
+        await pilot.press("enter", "enter")  # the set-up, then a fresh session from question 1
         await settle(pilot)
         assert isinstance(app.screen, QuizScreen)
         assert app.screen.session.position == 0
 
 
-async def test_the_last_answer_leads_to_the_summary() -> None:
+async def test_the_last_answer_leads_to_the_results() -> None:
     app = ui_app(PLANETS)
-    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+    async with app.run_test(size=(80, 60), notifications=True) as pilot:
         session = await open_bank(pilot, "UI planets")
         await pilot.press(key_for_choice(session, "Jupiter"), "enter", "enter")  # wrong
         await pilot.press(key_for_choice(session, "Jupiter"), "enter", "enter")  # 1 of 2 right
@@ -100,17 +100,18 @@ async def test_the_last_answer_leads_to_the_summary() -> None:
         await pilot.press(*"Paris", "enter", *"Seine", "enter", "enter")
         await pilot.press("enter", "enter")  # order: as shown
         await pilot.press("1", "1", "enter", "enter")  # match: both to the first planet
-        await pilot.press("space", "3", "enter")  # flashcard: Good, then the summary
+        await pilot.press("space", "3", "enter")  # flashcard: Good, then the results
         await settle(pilot)
-        assert isinstance(app.screen, SummaryScreen)
-        summary = session.summary()
-        assert summary.answered == 9
+        assert isinstance(app.screen, ResultsScreen)
+        report = app.screen.report
+        assert len(report.results) == 9
+        assert [r.item.question.id for r in report.results] == [q.id for q in session.questions]
         text = screen_text(app)
-        assert summary.wrong >= 2 and summary.partial >= 1
-        assert f"of 9 ({summary.percent:.0f}%)" in text
-        assert f"✘ {summary.wrong} wrong" in text
+        assert report.wrong >= 2 and report.partial >= 1
+        assert f"of 9 ({report.percent:.0f}%)" in text
+        assert f"✘ {report.wrong} wrong" in text
         assert "Misconceptions you fell for" in text
         assert "The planet that looks biggest must be the closest to the Sun." in text
-        await pilot.press("enter")
+        await pilot.press("escape")
         await settle(pilot)
         assert isinstance(app.screen, HomeScreen)

@@ -1,0 +1,122 @@
+"""Pieces of the results page: the score line, the counts, the time taken, the self-grades of a
+flashcard session and the certainty-based marking table. Each renders a `SessionReport` and
+decides nothing about it.
+"""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.widget import Widget
+
+from quizapp.core.cbm import CBM_MARKS, CONFIDENCE_LABELS
+from quizapp.core.model import SelfGrade
+from quizapp.core.report import SessionReport
+from quizapp.widgets.topic_bars import marks
+
+
+def duration(seconds: float) -> str:
+    """`35 s`, `4 min 05 s` or `1 h 02 min`."""
+    whole = round(seconds)
+    if whole < 60:
+        return f"{whole} s"
+    minutes, secs = divmod(whole, 60)
+    if minutes < 60:
+        return f"{minutes} min {secs:02d} s"
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours} h {minutes:02d} min"
+
+
+def score_line(report: SessionReport) -> Content:
+    """`Score 3.5 of 5 (70%)   PASSED  pass mark 60%` (pass or fail only with a pass mark)."""
+    parts: list[Content | str | tuple[str, str]] = [
+        (
+            f"Score {marks(report.score)} of {marks(report.max_score)} ({report.percent:.0f}%)",
+            "bold",
+        )
+    ]
+    passed = report.passed
+    if passed is not None and report.pass_mark is not None:
+        verdict = (" PASSED ", "bold $text-success on $success-muted")
+        if not passed:
+            verdict = (" NOT PASSED ", "bold $text-error on $error-muted")
+        parts += ["   ", verdict, f"  pass mark {report.pass_mark * 100:.0f}%"]
+    return Content.assemble(*parts)
+
+
+def cbm_line(report: SessionReport) -> Content:
+    """`CBM score 4 (+0.80 per question, best +3)`, beside the plain score (empty without CBM)."""
+    if report.cbm is None:
+        return Content("")
+    best = max(right for right, _ in CBM_MARKS.values())
+    return Content.assemble(
+        ("CBM score ", "bold"),
+        (marks(report.cbm.total), "bold"),
+        f" ({report.cbm.average:+.2f} per question, at best +{best:g})",
+    )
+
+
+def counts_line(report: SessionReport) -> Content:
+    """`✔ 3 right   ◐ 1 partly right   ✘ 1 wrong`, with unanswered and flagged counts."""
+    parts: list[Content | str | tuple[str, str]] = [
+        (f"✔ {report.right} right", "$text-success"),
+        "   ",
+        (f"◐ {report.partial} partly right", "$text-warning"),
+        "   ",
+        (f"✘ {report.wrong} wrong", "$text-error"),
+    ]
+    if report.unanswered:
+        parts.append((f" ({report.unanswered} not answered)", "$text-muted"))
+    flagged = sum(1 for r in report.results if r.flagged)
+    if flagged:
+        parts += ["   ", (f"⚑ {flagged} flagged", "$text-warning")]
+    return Content.assemble(*parts)
+
+
+def self_grades_line(report: SessionReport) -> Content:
+    """How often each self-grade was given in a flashcard session: `Again 1 · Hard 0 · ...`."""
+    given = [r.response for r in report.results]
+    counts = [f"{grade.name.title()} {given.count(grade)}" for grade in SelfGrade]
+    return Content("Your grades: " + " · ".join(counts))
+
+
+class CalibrationTable(Widget):
+    """Accuracy at each confidence level, what the level earns and costs, and the answers given
+    with high confidence that were wrong."""
+
+    DEFAULT_CSS = """
+    CalibrationTable {
+        height: auto;
+        padding: 0 1;
+    }
+    """
+
+    def __init__(self, report: SessionReport, *, id: str | None = None) -> None:
+        """The table of `report` (which has a `cbm` summary)."""
+        super().__init__(id=id)
+        self.report = report
+
+    def render(self) -> Content:
+        """A header row, one row per level, then the confidently wrong questions."""
+        cbm = self.report.cbm
+        if cbm is None:
+            return Content("")
+        head = f"{'Confidence':<17}{'answers':>8}{'right':>7}{'accuracy':>10}   marks"
+        lines = [Content.styled(head, "bold")]
+        for row in cbm.rows:
+            accuracy = "—" if row.accuracy is None else f"{row.accuracy * 100:.0f}%"
+            right, wrong = CBM_MARKS[row.level]
+            label = f"{row.level} {CONFIDENCE_LABELS[row.level]}"
+            stakes = f"+{right:g} / {wrong:g}"
+            lines.append(
+                Content(f"{label:<17}{row.answered:>8}{row.right:>7}{accuracy:>10}   {stakes}")
+            )
+        if cbm.confidently_wrong:
+            numbers = ", ".join(str(i + 1) for i in cbm.confidently_wrong)
+            label = "question" if len(cbm.confidently_wrong) == 1 else "questions"
+            lines.append(
+                Content.styled(
+                    f"Sure but wrong: {label} {numbers}, the most dangerous mistakes.",
+                    "bold $text-error",
+                )
+            )
+        return Content("\n").join(lines)
