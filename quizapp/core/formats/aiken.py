@@ -78,10 +78,12 @@ def import_bank(data: bytes, path: str) -> ImportResult:
             notes.append(_skipped(draft, reason))
         draft = None
 
+    last = 0  # the line of the last non-blank line
     for number, raw in enumerate(text.split("\n"), start=1):
         line = raw.strip()
         if not line:
             continue
+        after_blank, last = number > last + 1, number
         option = _OPTION.match(line)
         answer = _ANSWER.match(line)
         if option:
@@ -103,6 +105,10 @@ def import_bank(data: bytes, path: str) -> ImportResult:
         else:
             if draft is not None and draft.options:
                 drop(f"no ANSWER line after its options (line {number} starts a new question)")
+            elif draft is not None and after_blank:
+                # Question text runs on over lines, not over blank lines: a heading or a stray
+                # line above a question is reported, not glued onto its text.
+                drop(f"text with no options and no ANSWER line (line {number} starts a new one)")
             if draft is None:
                 draft = _Draft(number)
             draft.text.append(line)
@@ -111,7 +117,8 @@ def import_bank(data: bytes, path: str) -> ImportResult:
     if not questions:
         message = "no Aiken question could be read"
         if notes:
-            message += f" ({len(notes)} problems, the first at line {notes[0].line})"
+            count = f"{len(notes)} problems" if len(notes) > 1 else "1 problem"
+            message += f" ({count}, the first at line {notes[0].line})"
         raise FormatError(message, notes[0].line if notes else 0, tuple(notes))
     bank = Bank(id=bank_id_for(path), title=_title(path), questions=tuple(questions))
     return ImportResult(bank, tuple(notes))

@@ -13,6 +13,7 @@ the ids the loader gave them, `question-id.1`), so choices refer to them by id.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import yaml
@@ -55,8 +56,10 @@ class _Dumper(yaml.SafeDumper):
 def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
     # PyYAML falls back to quotes when a block cannot hold the text (leading spaces...).
     style = "|" if "\n" in value else ">" if len(value) > FOLD_LENGTH else None
-    if _ODD_BREAKS.intersection(value):
-        style = '"'  # the only style that keeps these line separators as they are
+    if _ODD_BREAKS.intersection(value) or value.endswith("\n\n") or value == "\n":
+        # Double quotes are the only style that keeps these separators as they are; and a `|+`
+        # block would swallow the blank line `_spaced` puts after it.
+        style = '"'
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 
@@ -126,6 +129,10 @@ def _spaced(text: str) -> str:
 
 
 def _question(q: Question) -> dict[str, Any]:
+    if q.type is QuestionType.TRUE_FALSE and _true_false(q.choices) is None:
+        # Choices the `answer:` shorthand cannot say (partial credit on the wrong one...): the
+        # same choices as a single-choice question grade the same.
+        q = replace(q, type=QuestionType.SINGLE)
     out: dict[str, Any] = {"id": q.id}
     body, inferred = _body(q)
     if inferred is not q.type:
@@ -147,10 +154,7 @@ def _body(q: Question) -> tuple[dict[str, Any], QuestionType | None]:
     """The fields of `q`'s type, and the type the loader infers from them (None: cannot)."""
     match q.type:
         case QuestionType.TRUE_FALSE:
-            shorthand = _true_false(q.choices)
-            if shorthand is not None:
-                return shorthand, QuestionType.TRUE_FALSE
-            return _choices(q), None
+            return _true_false(q.choices) or {}, QuestionType.TRUE_FALSE
         case QuestionType.SINGLE | QuestionType.MULTIPLE:
             body = _choices(q)
             full = sum(1 for c in q.choices if c.weight == 1.0)
@@ -313,5 +317,6 @@ def _fits_on_a_line(values: Any) -> bool:
     if sum(len(str(v)) + 2 for v in values) > FLOW_WIDTH:
         return False
     return all(
-        isinstance(v, bool | int | float) or (isinstance(v, str) and "\n" not in v) for v in values
+        isinstance(v, bool | int | float | _FlowList) or (isinstance(v, str) and "\n" not in v)
+        for v in values
     )
