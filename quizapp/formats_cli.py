@@ -60,6 +60,9 @@ def cmd_import(
         where = f"{file}:{exc.line}" if exc.line else file
         message = exc.message.removeprefix(f"{file}: ")
         print(f"quizapp import: {where}: {message}", file=err)
+        other = None if source_format else detect_format("", data)
+        if other is not None and other != name:
+            print(f"quizapp import: it looks like {other}: try --from {other}", file=err)
         return EXIT_FAILED
     from quizapp.core.formats.yamlout import bank_to_yaml
 

@@ -55,8 +55,8 @@ def test_anki_export_with_every_header() -> None:
     # guid column -> id, deck column -> topic, tags column -> tags, HTML -> plain text.
     assert (basic.id, basic.topic, basic.tags, basic.line) == (
         "abc123",
-        "Biology::Cells",
-        ("bio", "cells"),
+        "Biology / Cells",
+        ("bio", "cells-organelles"),
         7,
     )
     assert (basic.prompt, basic.back) == ("What is ATP?", "the energy currency\nof the cell & more")

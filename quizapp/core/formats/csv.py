@@ -9,8 +9,8 @@ Anki's exports start with header lines, all understood:
     #separator:tab          tab, comma, semicolon, pipe, space, colon, or the character itself
     #html:true              fields are HTML: turned into plain text
     #columns:Front	Back	Tags
-    #deck column:3          the deck becomes the topic
-    #tags column:4          tags are kept; `#tags:a b` adds tags to every note
+    #deck column:3          the deck becomes the topic (`Bio::Cells` -> `Bio / Cells`)
+    #tags column:4          tags are kept (as slugs); `#tags:a b` adds tags to every note
     #notetype column:1      #guid column:2 (the guid becomes the question id)
 
 Fields follow CSV quoting (`""` inside quotes, fields spanning lines). Rows that cannot become a
@@ -36,6 +36,7 @@ from quizapp.core.formats import (
     Note,
     bank_id_for,
     decode_text,
+    slugify,
 )
 from quizapp.core.formats.ankinote import note_question, plain_fields
 from quizapp.core.model import Bank, Choice, NumericAnswer, Question, QuestionType, TextAnswer
@@ -194,8 +195,9 @@ def _question(
         return row[index].strip() if index is not None and index < len(row) else ""
 
     text = plain_fields(fields, layout.html)
-    tags = tuple(dict.fromkeys((*layout.tags, *cell("tags").split())))
-    topic = cell("deck") or layout.deck
+    # As the .apkg importer does: deck levels joined by " / ", tags made slugs (`Geo::EU`).
+    tags = tuple(dict.fromkeys(filter(None, map(slugify, (*layout.tags, *cell("tags").split())))))
+    topic = " / ".join(level.strip() for level in (cell("deck") or layout.deck).split("::"))
     qid = ids.make(cell("guid"))
     question, reason = note_question(qid, text.fields, topic=topic, tags=tags, line=line)
     extra = any(value.strip() for value in text.fields[2:])
