@@ -27,7 +27,7 @@ def test_good_file_imports_every_question() -> None:
     result = aiken.import_bank(read("good.txt"), "good.txt")
     bank = result.bank
     assert result.notes == ()
-    assert (bank.id, bank.title) == ("good", "good")
+    assert (bank.id, bank.title) == ("good", "Good")
     assert [q.id for q in bank.questions] == ["q1", "q2", "q3", "q4"]
     assert [q.line for q in bank.questions] == [1, 8, 13, 19]
     assert all(q.type is QuestionType.SINGLE for q in bank.questions)

@@ -173,3 +173,8 @@ def test_export_writes_front_back_rows_that_import_back() -> None:
     assert result.data.startswith(b"front,back\n")
     assert [note.line for note in result.notes] == [0]
     assert "topics, tags, hints, feedback and misconceptions" in result.notes[0].message
+
+
+def test_the_bank_is_named_after_the_file() -> None:
+    bank = csv.import_bank(read("quizlet.tsv"), "/some/where/Week_3 cell-biology.tsv").bank
+    assert (bank.id, bank.title) == ("week_3-cell-biology", "Week 3 cell biology")

@@ -139,6 +139,13 @@ def bank_id_for(path: str) -> str:
     return slugify(stem) or "bank"
 
 
+def title_for(path: str) -> str:
+    """A bank title made from the file name's stem (`week_3-quiz.txt` -> `Week 3 quiz`)."""
+    stem = os.path.splitext(os.path.basename(path))[0]
+    words = " ".join(stem.replace("_", " ").replace("-", " ").split())
+    return words[:1].upper() + words[1:] if words else "Imported questions"
+
+
 def slugify(text: str) -> str:
     """Only lower-case letters, digits, '-', '_' and '.' (accents dropped); '' when none left."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")

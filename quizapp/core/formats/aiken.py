@@ -14,7 +14,6 @@ exporter writes true/false questions as `A. True` / `B. False` and reports what 
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass, field
 
@@ -26,6 +25,7 @@ from quizapp.core.formats import (
     Note,
     bank_id_for,
     decode_text,
+    title_for,
 )
 from quizapp.core.model import Bank, Choice, Question, QuestionType
 
@@ -120,7 +120,7 @@ def import_bank(data: bytes, path: str) -> ImportResult:
             count = f"{len(notes)} problems" if len(notes) > 1 else "1 problem"
             message += f" ({count}, the first at line {notes[0].line})"
         raise FormatError(message, notes[0].line if notes else 0, tuple(notes))
-    bank = Bank(id=bank_id_for(path), title=_title(path), questions=tuple(questions))
+    bank = Bank(id=bank_id_for(path), title=title_for(path), questions=tuple(questions))
     return ImportResult(bank, tuple(notes))
 
 
@@ -167,10 +167,6 @@ def _skipped(draft: _Draft, reason: str) -> Note:
     start = draft.text[0]
     shown = start if len(start) <= 40 else start[:39] + "…"
     return Note(draft.line, f"question '{shown}' skipped: {reason}")
-
-
-def _title(path: str) -> str:
-    return os.path.splitext(os.path.basename(path))[0] or "Imported questions"
 
 
 def export_bank(bank: Bank) -> ExportResult:

@@ -37,6 +37,7 @@ from quizapp.core.formats import (
     bank_id_for,
     decode_text,
     slugify,
+    title_for,
 )
 from quizapp.core.formats.ankinote import note_question, plain_fields
 from quizapp.core.model import Bank, Choice, NumericAnswer, Question, QuestionType, TextAnswer
@@ -131,8 +132,7 @@ def import_bank(data: bytes, path: str) -> ImportResult:
         notes.append(Note(extra_line, "fields after the second were not imported (front/back)"))
     if not questions:
         raise FormatError("no flashcard could be read", first + 1, tuple(notes))
-    title = os.path.splitext(os.path.basename(path))[0] or "Imported flashcards"
-    bank = Bank(id=bank_id_for(path), title=title, questions=tuple(questions))
+    bank = Bank(id=bank_id_for(path), title=title_for(path), questions=tuple(questions))
     return ImportResult(bank, tuple(notes))
 
 
