@@ -1,0 +1,72 @@
+"""Moodle GIFT: import a `.gift` file as a quizapp bank, and export a bank as GIFT for Moodle.
+
+Import reads Moodle's full syntax the way Moodle's own reader does (`gift_read`, `gift_answers`,
+`gift_text`): titles, `[html]`/`[markdown]`/`[plain]`/`[moodle]` texts (HTML becomes plain text,
+Markdown is kept as written), `$CATEGORY:` as topics, `// [id:...] [tag:...]` comments, every
+escape, weights, feedback, general feedback (the explanation), true/false, short answer,
+numeric, matching and missing-word questions. Essay and description items have no place in
+quizapp: they are reported, with what else could not be carried over, as notes with their line.
+
+A missing word (`Grant is {~buried =entombed} in Grant's tomb.`) becomes a choice question
+whose prompt shows `_____` where the block was; typed answers there make a cloze with one gap
+named `blank`. Export (`gift_carry`, `gift_write`) writes what GIFT can hold and notes the rest.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+
+from quizapp.core.formats import (
+    ExportResult,
+    FormatError,
+    ImportResult,
+    Note,
+    bank_id_for,
+    decode_text,
+)
+from quizapp.core.formats.gift_read import read_gift
+from quizapp.core.formats.gift_write import write_gift
+from quizapp.core.model import Bank
+
+NAME = "gift"
+LABEL = "Moodle GIFT"
+EXTENSIONS = (".gift",)
+
+#: How much of a file sniffing looks at.
+_SNIFF_BYTES = 64 * 1024
+_MARK_RE = re.compile(r"^[ \t]*(?:::[^\n]*?::|\$CATEGORY:|//[^\n]*\[(?:id|tag):)", re.MULTILINE)
+_BLOCK_RE = re.compile(r"\{\s*(?:[=~]|#\s*[-+.\d=]|(?:T|F|TRUE|FALSE)\s*[#}])", re.IGNORECASE)
+
+
+def sniff(data: bytes) -> bool:
+    """True when `data` looks like GIFT: a `::title::`, a `$CATEGORY:` or a GIFT answer block."""
+    text = data[:_SNIFF_BYTES].decode("utf-8", errors="replace")
+    if "\0" in text:
+        return False
+    return _MARK_RE.search(text) is not None or _BLOCK_RE.search(text) is not None
+
+
+def import_bank(data: bytes, path: str) -> ImportResult:
+    """The bank in the GIFT file `path` holding `data`; FormatError when it holds no question."""
+    text = decode_text(data)
+    questions, notes = read_gift(text)
+    notes.sort(key=lambda note: note.line)
+    if not questions:
+        raise FormatError(_nothing(notes), notes=tuple(notes))
+    stem = os.path.splitext(os.path.basename(path))[0].strip()
+    bank = Bank(id=bank_id_for(path), title=stem or "GIFT questions", questions=tuple(questions))
+    return ImportResult(bank, tuple(notes))
+
+
+def export_bank(bank: Bank) -> ExportResult:
+    """`bank` as GIFT text (UTF-8), and what GIFT could not hold."""
+    text, notes = write_gift(bank)
+    return ExportResult(text.encode("utf-8"), tuple(notes))
+
+
+def _nothing(notes: list[Note]) -> str:
+    if not notes:
+        return "no GIFT question in this file"
+    left = "it was" if len(notes) == 1 else f"all {len(notes)} items were"
+    return f"no question quizapp can use: {left} left out (listed above)"
