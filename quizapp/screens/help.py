@@ -59,17 +59,22 @@ def _group_title(node: DOMNode, screen: Screen[object]) -> str:
 
 
 def keys_of(screen: Screen[object]) -> list[tuple[str, list[KeyHelp]]]:
-    """The keys active on `screen`, grouped by where they are bound, alternates merged."""
+    """The keys active on `screen`, grouped by where they are bound, alternates merged.
+
+    The screen's own keys come first, then those of the focused widget, then the app's.
+    """
     app = screen.app
-    groups: dict[int, tuple[str, dict[str, list[tuple[Binding, bool]]]]] = {}
+    groups: dict[int, tuple[int, str, dict[str, list[tuple[Binding, bool]]]]] = {}
     for active in screen.active_bindings.values():
         binding = active.binding
         if binding.system or not binding.description or binding.action in SKIPPED_ACTIONS:
             continue
-        _, entries = groups.setdefault(id(active.node), (_group_title(active.node, screen), {}))
+        node = active.node
+        rank = 0 if node is screen else 2 if node is app else 1  # the screen's own keys first
+        _, _, entries = groups.setdefault(id(node), (rank, _group_title(node, screen), {}))
         entries.setdefault(binding.description, []).append((binding, active.enabled))
     result = []
-    for title, entries in groups.values():
+    for _, title, entries in sorted(groups.values(), key=lambda group: group[0]):
         lines = []
         for description, bindings in entries.items():
             # A key_display that stands for a range ("1-9 a-i") replaces the keys it covers.
