@@ -13,7 +13,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from quizapp.core.model import QuestionType
+from quizapp.core.model import QuestionType, SelfGrade
 from quizapp.core.report import QuestionResult, SessionReport
 from quizapp.widgets.answer_review import (
     AnswerComparison,
@@ -29,7 +29,10 @@ from quizapp.widgets.typed import cloze_prompt
 def verdict_line(result: QuestionResult) -> str:
     """`✘ WRONG · score 0% · confidence 3 (sure) · CBM -6 · 12 s · ⚑ flagged`."""
     parts = [VERDICTS[result.outcome] if result.answered else "✘ NOT ANSWERED"]
-    parts.append(f"score {percent(result.grade.score)}")
+    if isinstance(result.response, SelfGrade):
+        parts.append(f"you said {result.response.name.title()}")  # a flashcard, graded by you
+    else:
+        parts.append(f"score {percent(result.grade.score)}")
     if result.confidence is not None:
         parts.append(f"confidence {confidence_text(result.confidence)}")
     if result.cbm_mark is not None:

@@ -39,12 +39,12 @@ def answer_text(presented: Presented, response: Response | None) -> str:
         case QuestionType.CLOZE if isinstance(response, tuple):
             names = [gap.name for gap in question.gaps]
             pairs = zip(names, response, strict=False)
-            return "\n".join(f"{name}: {value}" for name, value in pairs)
+            return "; ".join(f"{name}: {value}" for name, value in pairs)
         case QuestionType.ORDER if isinstance(response, tuple):
             return " → ".join(question.items[i] for i in response if isinstance(i, int))
         case QuestionType.MATCH if isinstance(response, tuple):
             rights = match_rights(question)
-            return "\n".join(
+            return "; ".join(
                 f"{pair.left} → {rights[i] if isinstance(i, int) else '—'}"
                 for pair, i in zip(question.pairs, response, strict=False)
             )

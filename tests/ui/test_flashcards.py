@@ -82,6 +82,11 @@ async def test_grading_every_card_leads_to_the_results() -> None:
         assert "Score 4 of 5 (80%)" in text
         assert "Your grades: Again 1 · Hard 1 · Good 2 · Easy 1" in text
         assert "✘  1. What does the padlock" in text  # Again counts as not recalled
+        await pilot.press("enter")
+        await settle(pilot)
+        text = screen_text(app)
+        assert "✘ WRONG · you said Again" in text
+        assert "You graded your recall: Again" in text
 
 
 async def test_the_mouse_turns_and_grades_cards() -> None:

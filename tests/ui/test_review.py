@@ -7,9 +7,12 @@ from collections.abc import Callable
 
 from textual.pilot import Pilot
 
+from quizapp.core.bank import load_bank
+from quizapp.core.model import SelfGrade
+from quizapp.core.session import PracticeSession
 from quizapp.screens.results import ResultsScreen
 from quizapp.screens.review import ReviewScreen
-from tests.ui.helpers import screen_text, settle
+from tests.ui.helpers import PLANETS, SEED, screen_text, settle, ui_app
 from tests.ui.study_helpers import answered_practice, expired_exam, push, study_app
 
 SnapCompare = Callable[..., bool]
@@ -117,6 +120,33 @@ async def test_an_unanswered_exam_question() -> None:
         text = screen_text(app)
         assert "✘ NOT ANSWERED · score 0% · ⚑ flagged" in text
         assert "(not answered)" in box_line(text, "Your answer")
+
+
+async def test_typed_ordered_and_matched_answers_are_written_out() -> None:
+    bank = load_bank(PLANETS).bank
+    assert bank is not None
+    session = PracticeSession(bank, seed=SEED)
+    answers = (1, frozenset({0}), 0, "Jupiter", "9", ("Paris", "Rhine"), (1, 0, 2), (1, None))
+    for response in (*answers, SelfGrade.HARD):
+        session.answer(response)
+        session.advance()
+    report = session.report()
+    app = ui_app(PLANETS)
+    async with app.run_test(size=(80, 24)) as pilot:
+        expected = {
+            4: ("9", "8"),
+            5: ("city: Paris; river: Rhine", "city: Paris; river: Seine"),
+            6: ("Venus → Mercury → Earth", "Mercury → Venus → Earth"),
+            7: ("Titan → Jupiter; Io → —", "Titan → Saturn; Io → Jupiter"),
+            8: ("You graded your recall: Hard", "The mean distance from the"),
+        }
+        await push(pilot, ReviewScreen(report, 4))
+        for index, (given, correct) in expected.items():
+            assert app.screen.index == index  # type: ignore[attr-defined]
+            left, right = box_line(screen_text(app), "Your answer").split("│ │")
+            assert given in left and correct in right, index
+            await pilot.press("n")
+            await settle(pilot)
 
 
 def test_review_snapshot(snap_compare: SnapCompare) -> None:
