@@ -1,7 +1,8 @@
-"""The home screen: every bank found, good or broken, and the way into a practice session.
+"""The home screen: every bank found, good or broken, and the way into a study session.
 
 It appears at once: banks the cache already knows are listed on mount, the rest are read in a
 thread worker and filled in as they come, with a progress bar while a big bank is parsed.
+Enter opens the set-up of a session on the highlighted bank, or on every bank marked with Space.
 """
 
 from __future__ import annotations
@@ -52,9 +53,12 @@ def _size(path: Path) -> int:
 
 
 class HomeScreen(Screen[None]):
-    """Pick a bank: a list on the left, everything about the highlighted bank on the right."""
+    """Pick banks: a list on the left, everything about the highlighted bank on the right."""
 
-    BINDINGS = [Binding("r", "reload", "Reload banks")]
+    BINDINGS = [
+        Binding("space", "mark", "Mark/unmark"),
+        Binding("r", "reload", "Reload banks"),
+    ]
     # Below 60 columns the detail pane would be a sliver: the list takes the whole width.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (60, "-normal")]
 
@@ -66,6 +70,8 @@ class HomeScreen(Screen[None]):
         self.seed = seed
         self.files: list[Path] = []
         self.summaries: dict[Path, BankSummary | None] = {}
+        self.marked: set[Path] = set()
+        """Banks marked (Space) to be studied together."""
 
     def compose(self) -> ComposeResult:
         """Header, the list and detail pane (or the empty state), the loading bar, the footer."""
@@ -90,12 +96,14 @@ class HomeScreen(Screen[None]):
         self.files = [*files, *(Path(p.path) for p in problems)]
         self.summaries = {path: self.cache.cached_summary(path) for path in files}
         self.summaries.update({Path(p.path): _missing(p) for p in problems})
+        self.marked &= set(files)
         banks = self.query_one(BankList)
         banks.clear_options()
         options: list[Option | None] = []
         for path in self.files:
             # None draws a rule under the previous option; it does not count as an option.
-            options += [Option(bank_row(path, self.summaries[path])), None]
+            row = bank_row(path, self.summaries[path], path in self.marked)
+            options += [Option(row), None]
         banks.add_options(options[:-1])
         empty = not self.files
         self.query_one("#home-main").display = not empty
@@ -110,6 +118,40 @@ class HomeScreen(Screen[None]):
         self.query_one("#home-loading").display = bool(pending)
         if pending:
             self._load_banks(pending)
+        self._show_header()
+
+    def _show_header(self) -> None:
+        count = len(self.marked)
+        text = "quizapp · choose a question bank"
+        if count:
+            banks = "1 bank" if count == 1 else f"{count} banks"
+            text = f"quizapp · {banks} marked · Enter studies them together"
+        self.query_one("#home-header", Static).update(Content(text))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Marking needs a bank to mark."""
+        if action == "mark":
+            return bool(self.files)
+        return True
+
+    def action_mark(self) -> None:
+        """Mark the highlighted bank to study it with the other marked ones, or unmark it."""
+        banks = self.query_one(BankList)
+        index = banks.highlighted
+        if index is None:
+            return
+        path = self.files[index]
+        summary = self.summaries.get(path)
+        if path in self.marked:
+            self.marked.discard(path)
+        elif summary is None or not summary.ok:
+            why = "is still being read" if summary is None else "has problems"
+            self.notify(f"This bank {why}; only good banks can be marked.", timeout=3)
+            return
+        else:
+            self.marked.add(path)
+        banks.replace_option_prompt_at_index(index, bank_row(path, summary, path in self.marked))
+        self._show_header()
 
     def _show_empty(self) -> None:
         where = ", ".join(str(path) for path in self.search_paths) or "(nowhere)"
@@ -170,9 +212,12 @@ class HomeScreen(Screen[None]):
         self.summaries[path] = summary
         if path not in self.files:
             return
+        if not summary.ok and path in self.marked:
+            self.marked.discard(path)
+            self._show_header()
         index = self.files.index(path)
         banks = self.query_one(BankList)
-        banks.replace_option_prompt_at_index(index, bank_row(path, summary))
+        banks.replace_option_prompt_at_index(index, bank_row(path, summary, path in self.marked))
         if banks.highlighted == index:
             self._show_details(index)
 
@@ -187,36 +232,44 @@ class HomeScreen(Screen[None]):
 
     @on(OptionList.OptionSelected, "#banks")
     def _selected(self, event: OptionList.OptionSelected) -> None:
-        path = self.files[event.option_index]
-        summary = self.summaries.get(path)
-        if summary is None:
-            self.notify("This bank is still being read; try again in a moment.", timeout=3)
-        elif not summary.ok:
-            self._show_details(event.option_index)
-            self.notify(
-                "This bank has problems (listed on the right); fix them to practise it.",
-                title="Broken bank",
-                severity="warning",
-            )
-        else:
-            self._progress(f"Opening {summary.title}…", 0.0)
-            self._open_bank(path)
+        marked = [path for path in self.files if path in self.marked]
+        paths = marked or [self.files[event.option_index]]
+        for path in paths:
+            summary = self.summaries.get(path)
+            if summary is None:
+                self.notify("This bank is still being read; try again in a moment.", timeout=3)
+                return
+            if not summary.ok:
+                self._show_details(self.files.index(path))
+                self.notify(
+                    "This bank has problems (listed on the right); fix them to study it.",
+                    title="Broken bank",
+                    severity="warning",
+                )
+                return
+        titles = [summary.title for path in paths if (summary := self.summaries.get(path))]
+        self._progress(f"Opening {' + '.join(titles)}…", 0.0)
+        self._open_banks(paths)
 
     @work(thread=True, exclusive=True, group="open-bank")
-    def _open_bank(self, path: Path) -> None:
-        """Read the whole bank (from the cache when fresh) and start a practice session on it."""
-        result = _load(self.cache, path)
-        self.app.call_from_thread(self._start, path, result)
+    def _open_banks(self, paths: list[Path]) -> None:
+        """Read the whole banks (from the cache when fresh), then open the set-up on them."""
+        results = [_load(self.cache, path) for path in paths]
+        self.app.call_from_thread(self._set_up, paths, results)
 
-    def _start(self, path: Path, result: LoadResult) -> None:
+    def _set_up(self, paths: list[Path], results: list[LoadResult]) -> None:
         self._progress("", None)
-        if result.bank is None:
-            self._loaded(path, summarize(result))
-            self.notify("This bank has problems; see the list on the right.", severity="warning")
-            return
-        # Imported here, not at the top: start-up only needs the list, and these modules (the
-        # session, grading and every answer widget) cost a noticeable share of it.
-        from quizapp.core.session import PracticeSession
-        from quizapp.screens.quiz import QuizScreen
+        banks = []
+        for path, result in zip(paths, results, strict=True):
+            if result.bank is None:
+                self._loaded(path, summarize(result))
+                self.notify(
+                    "This bank has problems; see the list on the right.", severity="warning"
+                )
+                return
+            banks.append(result.bank)
+        # Imported here, not at the top: start-up only needs the list, and the set-up brings the
+        # sessions, grading and every answer widget with it.
+        from quizapp.screens.setup import SetupScreen
 
-        self.app.push_screen(QuizScreen(PracticeSession(result.bank, seed=self.seed)))
+        self.app.push_screen(SetupScreen(banks, seed=self.seed))

@@ -1,9 +1,11 @@
 """The base of every answer widget: what the student gives in answer to one question.
 
 An answer area is built from a `Presented` question and, once the question is answered, its
-`AnswerRecord`; then it shows the recorded response, locked. It never grades: it only turns keys
-into a `Response` (with original indexes, never display positions) and posts it upward in an
-`AnswerArea.Submitted` message for the screen to hand to the session.
+`AnswerRecord`; then it shows the recorded response, locked. In a mock exam, where answers stay
+open until the end, it can instead start from an `initial` response that the student may still
+change. It never grades: it only turns keys into a `Response` (with original indexes, never display
+positions), posts `AnswerArea.Changed` whenever that response changes, and posts it upward in an
+`AnswerArea.Submitted` message when the student submits it, for the screen to hand to the session.
 """
 
 from __future__ import annotations
@@ -57,16 +59,35 @@ class AnswerArea(Widget):
 
         response: Response
 
+    class Changed(Message):
+        """The student changed the answer; `AnswerArea.response()` says what it is now."""
+
     instructions = "Answer, then press Enter."
     """One line telling the student how to answer this kind of question."""
     missing = "Give an answer first."
     """Shown when the student presses Enter before `response` is ready."""
 
-    def __init__(self, presented: Presented, record: AnswerRecord | None = None) -> None:
-        """An answer area for `presented`; with `record` it shows that answer, locked."""
+    def __init__(
+        self,
+        presented: Presented,
+        record: AnswerRecord | None = None,
+        *,
+        initial: Response | None = None,
+    ) -> None:
+        """An answer area for `presented`; with `record` it shows that answer, locked.
+
+        Without a record, `initial` is an answer given before (an exam's stored answer): it is
+        shown, and stays open to change.
+        """
         super().__init__()
         self.presented = presented
         self.record = record
+        self.initial = initial
+
+    @property
+    def given(self) -> Response | None:
+        """The answer to show at first: the recorded one, else the `initial` one, if any."""
+        return self.record.response if self.record is not None else self.initial
 
     @property
     def answered(self) -> bool:
@@ -80,6 +101,11 @@ class AnswerArea(Widget):
     def focus_answer(self) -> None:
         """Put the keyboard focus where the student answers."""
         self.focus()
+
+    def changed(self) -> None:
+        """Tell the screen the answer has changed (subclasses call this after every change)."""
+        if not self.answered:
+            self.post_message(self.Changed())
 
     def request_submit(self) -> None:
         """Submit the answer if it is complete, else tell the student what is missing."""

@@ -18,8 +18,11 @@ def _plural(count: int, word: str) -> str:
     return f"{count:,} {word}" if count == 1 else f"{count:,} {word}s"
 
 
-def bank_row(path: Path, summary: BankSummary | None) -> Content:
-    """Two lines for the list: the title, then the size and topics (or why it is broken)."""
+def bank_row(path: Path, summary: BankSummary | None, marked: bool = False) -> Content:
+    """Two lines for the list: the title, then the size and topics (or why it is broken).
+
+    A bank `marked` for studying together with others starts with a check mark.
+    """
     if summary is None:
         return Content.assemble((path.name, "bold"), "\n", ("loading…", "dim"))
     if not summary.ok:
@@ -37,7 +40,8 @@ def bank_row(path: Path, summary: BankSummary | None) -> Content:
         topics = _plural(len(summary.topics), "topic")  # the detail pane lists them all
     if topics:
         details += " · " + topics
-    return Content.assemble((summary.title, "bold"), "\n", (details, "dim"))
+    mark = ("✔ ", "bold $text-accent") if marked else ""
+    return Content.assemble(mark, (summary.title, "bold"), "\n", (details, "dim"))
 
 
 def bank_details(path: Path, summary: BankSummary | None) -> Content:
@@ -54,7 +58,12 @@ def bank_details(path: Path, summary: BankSummary | None) -> Content:
         parts += ["\n\n", _plural(summary.question_count, "question")]
         if summary.topics:
             parts += ["\nTopics: ", ", ".join(summary.topics)]
-        parts += ["\n\n", ("Enter starts a practice session.", "dim")]
+        parts += [
+            "\n\n",
+            ("Enter sets up a session: practice, a mock exam or flashcards.", "dim"),
+            "\n",
+            ("Space marks banks to study together.", "dim"),
+        ]
     else:
         count = _plural(len(summary.problems), "problem")
         parts += ["\n\n", (f"This bank is broken: {count}.", "bold $text-error"), "\n"]
@@ -65,6 +74,6 @@ def bank_details(path: Path, summary: BankSummary | None) -> Content:
 
 
 class BankList(OptionList):
-    """The banks, one two-line option each; Enter (or a click) opens the highlighted bank."""
+    """The banks, one two-line option each; Enter (or a click) sets up a session on a bank."""
 
-    BINDINGS = [Binding("enter", "select", "Open bank")]
+    BINDINGS = [Binding("enter", "select", "Set up session")]

@@ -89,14 +89,23 @@ class ChoiceList(AnswerArea, can_focus=True):
     cursor: reactive[int | None] = reactive(None, init=False)
     """Display position of the highlighted choice (None until the student moves)."""
 
-    def __init__(self, presented: Presented, record: AnswerRecord | None = None) -> None:
-        """The choices of `presented`; with `record`, the recorded picks and which were right."""
-        super().__init__(presented, record)
+    def __init__(
+        self,
+        presented: Presented,
+        record: AnswerRecord | None = None,
+        *,
+        initial: Response | None = None,
+    ) -> None:
+        """The choices of `presented`; with `record`, the recorded picks and which were right.
+
+        With `initial` (and no record), those choices start picked and can still change.
+        """
+        super().__init__(presented, record, initial=initial)
         self.multiple = self.presented.question.type is QuestionType.MULTIPLE
         self.picked: set[int] = set()
         """Display positions picked so far."""
-        if self.record is not None:
-            response = self.record.response
+        response = self.given
+        if response is not None:
             originals = set(response) if isinstance(response, frozenset) else {response}
             order = self.presented.choice_order
             self.picked = {pos for pos, original in enumerate(order) if original in originals}
@@ -141,6 +150,7 @@ class ChoiceList(AnswerArea, can_focus=True):
         if not self.multiple:
             self.picked = {self.cursor}
             self._refresh_rows()
+            self.changed()
 
     def action_pick_cursor(self) -> None:
         """Space: pick (or toggle) the highlighted choice."""
@@ -157,6 +167,7 @@ class ChoiceList(AnswerArea, can_focus=True):
             self.picked = {position}
         self.cursor = position
         self._refresh_rows()
+        self.changed()
 
     @on(ChoiceRow.Clicked)
     def _clicked(self, event: ChoiceRow.Clicked) -> None:

@@ -42,9 +42,15 @@ class FlashcardAnswer(AnswerArea, can_focus=True):
 
     flipped: reactive[bool] = reactive(False, init=False)
 
-    def __init__(self, presented: Presented, record: AnswerRecord | None = None) -> None:
-        """The card `presented`; with `record`, turned over and graded."""
-        super().__init__(presented, record)
+    def __init__(
+        self,
+        presented: Presented,
+        record: AnswerRecord | None = None,
+        *,
+        initial: Response | None = None,
+    ) -> None:
+        """The card `presented`; with `record` (or an `initial` grade), turned over."""
+        super().__init__(presented, record, initial=initial)
         self.instructions = "Recall the answer, then press Space to turn the card."
         self.missing = "Grade your recall first: 1 Again, 2 Hard, 3 Good, 4 Easy."
 
@@ -57,7 +63,7 @@ class FlashcardAnswer(AnswerArea, can_focus=True):
 
     def on_mount(self) -> None:
         """An answered card is shown turned over, with the grade given."""
-        if self.record is not None:
+        if self.given is not None:
             self.flipped = True
         self._show_grades()
 

@@ -42,14 +42,20 @@ class MatchList(AnswerArea, can_focus=True):
     cursor: reactive[int] = reactive(0, init=False)
     """Row (left item) being matched."""
 
-    def __init__(self, presented: Presented, record: AnswerRecord | None = None) -> None:
-        """The pairs of `presented`; with `record`, the submitted matches."""
-        super().__init__(presented, record)
+    def __init__(
+        self,
+        presented: Presented,
+        record: AnswerRecord | None = None,
+        *,
+        initial: Response | None = None,
+    ) -> None:
+        """The pairs of `presented`; with `record` (or `initial`), those matches."""
+        super().__init__(presented, record, initial=initial)
         self.rights = match_rights(presented.question)
         self.chosen: list[int | None] = [None] * len(presented.question.pairs)
         """For each left item, the original index into `match_rights` chosen for it."""
-        if record is not None and isinstance(record.response, tuple):
-            self.chosen = [i if isinstance(i, int) else None for i in record.response]
+        if isinstance(self.given, tuple):
+            self.chosen = [i if isinstance(i, int) else None for i in self.given]
         keys = key_range(len(presented.right_order))
         self.instructions = f"For each item (↑↓) press the number of its match: {keys} (or ←→)."
         self.missing = "Match every item first."
@@ -97,6 +103,7 @@ class MatchList(AnswerArea, can_focus=True):
             self.cursor += 1
         else:
             self._refresh_rows()
+        self.changed()
 
     def action_cycle(self, step: int) -> None:
         """Change the current item's match to the previous or next right item."""
@@ -105,11 +112,13 @@ class MatchList(AnswerArea, can_focus=True):
         position = order.index(current) + step if current is not None else 0
         self.chosen[self.cursor] = order[position % len(order)]
         self._refresh_rows()
+        self.changed()
 
     def action_clear(self) -> None:
         """Remove the current item's match."""
         self.chosen[self.cursor] = None
         self._refresh_rows()
+        self.changed()
 
     def watch_cursor(self) -> None:
         """Restyle the rows when the highlight moves."""

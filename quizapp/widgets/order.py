@@ -38,13 +38,19 @@ class OrderList(AnswerArea, can_focus=True):
     cursor: reactive[int] = reactive(0, init=False)
     """Position of the highlighted item."""
 
-    def __init__(self, presented: Presented, record: AnswerRecord | None = None) -> None:
-        """The items of `presented` in display order; with `record`, the submitted order."""
-        super().__init__(presented, record)
+    def __init__(
+        self,
+        presented: Presented,
+        record: AnswerRecord | None = None,
+        *,
+        initial: Response | None = None,
+    ) -> None:
+        """The items of `presented` in display order; with `record` (or `initial`), that order."""
+        super().__init__(presented, record, initial=initial)
         self.order: list[int] = list(presented.item_order)
         """Indexes into `question.items`, in the order the student has put them."""
-        if record is not None and isinstance(record.response, tuple):
-            self.order = [int(i) for i in record.response if isinstance(i, int)]
+        if isinstance(self.given, tuple):
+            self.order = [int(i) for i in self.given if isinstance(i, int)]
         self.instructions = (
             "↑↓ choose an item, [ and ] (or shift+↑↓) move it; Enter submits this order."
         )
@@ -78,6 +84,7 @@ class OrderList(AnswerArea, can_focus=True):
             order[self.cursor], order[target] = order[target], order[self.cursor]
             self.cursor = target
             self._refresh_rows()
+            self.changed()
 
     def watch_cursor(self) -> None:
         """Restyle the rows when the highlight moves."""

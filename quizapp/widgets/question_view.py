@@ -10,7 +10,7 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Static
 
-from quizapp.core.model import Misconception, QuestionType
+from quizapp.core.model import Misconception, QuestionType, Response
 from quizapp.core.session import AnswerRecord, Presented
 from quizapp.widgets.answer_area import AnswerArea
 from quizapp.widgets.choices import ChoiceList
@@ -33,9 +33,11 @@ ANSWER_AREAS: dict[QuestionType, type[AnswerArea]] = {
 }
 
 
-def answer_area_for(presented: Presented, record: AnswerRecord | None) -> AnswerArea:
-    """The answer widget for the presented question's type."""
-    return ANSWER_AREAS[presented.question.type](presented, record)
+def answer_area_for(
+    presented: Presented, record: AnswerRecord | None, initial: Response | None = None
+) -> AnswerArea:
+    """The answer widget for the presented question's type (see `AnswerArea` for `initial`)."""
+    return ANSWER_AREAS[presented.question.type](presented, record, initial=initial)
 
 
 class QuestionView(Vertical):
@@ -54,13 +56,18 @@ class QuestionView(Vertical):
         presented: Presented,
         record: AnswerRecord | None,
         lookup: Callable[[str], Misconception | None],
+        *,
+        initial: Response | None = None,
     ) -> None:
-        """A view of `presented` (answered with `record`); `lookup` finds misconceptions."""
+        """A view of `presented` (answered with `record`); `lookup` finds misconceptions.
+
+        `initial` is an answer given before that is still open to change (a mock exam's).
+        """
         super().__init__()
         self.presented = presented
         self.answer_record = record
         self.lookup = lookup
-        self.area = answer_area_for(presented, record)
+        self.area = answer_area_for(presented, record, initial)
 
     def compose(self) -> ComposeResult:
         """Prompt, instructions (until answered), answer area, feedback (once answered)."""

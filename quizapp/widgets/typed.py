@@ -44,9 +44,18 @@ class TypedAnswer(AnswerArea):
     TypedAnswer Input { width: 1fr; max-width: 60; }
     """
 
-    def __init__(self, presented: Presented, record: AnswerRecord | None = None) -> None:
-        """An input for `presented`; with `record`, the typed answer, read-only."""
-        super().__init__(presented, record)
+    def __init__(
+        self,
+        presented: Presented,
+        record: AnswerRecord | None = None,
+        *,
+        initial: Response | None = None,
+    ) -> None:
+        """An input for `presented`; with `record`, the typed answer, read-only.
+
+        With `initial` (and no record), that text starts in the input and can still change.
+        """
+        super().__init__(presented, record, initial=initial)
         numeric = presented.question.type is QuestionType.NUMERIC
         self.instructions = (
             "Type a number, then press Enter." if numeric else "Type your answer, then press Enter."
@@ -55,9 +64,7 @@ class TypedAnswer(AnswerArea):
 
     def compose(self) -> ComposeResult:
         """The input (filled in and disabled once answered)."""
-        value = (
-            self.record.response if self.record and isinstance(self.record.response, str) else ""
-        )
+        value = self.given if isinstance(self.given, str) else ""
         yield AnswerInput(
             value,
             placeholder="your answer",
@@ -79,6 +86,11 @@ class TypedAnswer(AnswerArea):
         event.stop()
         self.request_submit()
 
+    @on(Input.Changed)
+    def _changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.changed()
+
 
 class ClozeAnswer(AnswerArea):
     """One labelled input per gap; Enter moves to the next empty gap, then submits."""
@@ -91,17 +103,26 @@ class ClozeAnswer(AnswerArea):
     }
     """
 
-    def __init__(self, presented: Presented, record: AnswerRecord | None = None) -> None:
-        """Inputs for the gaps of `presented`; with `record`, the typed answers, read-only."""
-        super().__init__(presented, record)
+    def __init__(
+        self,
+        presented: Presented,
+        record: AnswerRecord | None = None,
+        *,
+        initial: Response | None = None,
+    ) -> None:
+        """Inputs for the gaps of `presented`; with `record`, the typed answers, read-only.
+
+        With `initial` (and no record), those texts start in the inputs and can still change.
+        """
+        super().__init__(presented, record, initial=initial)
         self.instructions = "Fill each gap (Tab or Enter moves on); Enter on the last submits."
         self.missing = "Fill in every gap first."
 
     def compose(self) -> ComposeResult:
         """A label and an input per gap, in prompt order."""
         given: tuple[object, ...] = ()
-        if self.record is not None and isinstance(self.record.response, tuple):
-            given = self.record.response
+        if isinstance(self.given, tuple):
+            given = self.given
         gaps = self.presented.question.gaps
         labels = [f"{number}: {gap.name}" for number, gap in enumerate(gaps, start=1)]
         # One width for every label, so the inputs line up (long gap names wrap).
@@ -142,3 +163,8 @@ class ClozeAnswer(AnswerArea):
             return
         after = [f for f in empty if inputs.index(f) > inputs.index(event.input)]
         (after or empty)[0].focus()
+
+    @on(Input.Changed)
+    def _changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.changed()

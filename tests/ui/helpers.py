@@ -8,12 +8,14 @@ from pathlib import Path
 from rich.console import Console
 from textual.app import App
 from textual.pilot import Pilot
+from textual.widgets import Checkbox
 
 from quizapp.app import QuizApp, make_app
 from quizapp.core.catalog import default_cache_dir
 from quizapp.core.model import QuestionType
 from quizapp.core.session import PracticeSession
 from quizapp.screens.quiz import QuizScreen
+from quizapp.screens.setup import SetupScreen
 from quizapp.widgets.bank_list import BankList
 
 BANKS = Path(__file__).parent / "banks"
@@ -55,16 +57,37 @@ async def settle(pilot: Pilot[object]) -> None:
     await pilot.pause()
 
 
-async def open_bank(pilot: Pilot[object], title: str) -> PracticeSession:
-    """From the home screen, open the bank called `title`; returns the quiz's session."""
+async def highlight_bank(pilot: Pilot[object], title: str) -> None:
+    """On the home screen, highlight the bank called `title` (a marked one starts with ✔)."""
     await settle(pilot)
     banks = pilot.app.screen.query_one(BankList)
     for index in range(banks.option_count):
-        if str(banks.get_option_at_index(index).prompt).startswith(title):
+        if str(banks.get_option_at_index(index).prompt).removeprefix("✔ ").startswith(title):
             banks.highlighted = index
-            break
-    else:
-        raise AssertionError(f"no bank titled {title!r} in the list")
+            return
+    raise AssertionError(f"no bank titled {title!r} in the list")
+
+
+async def open_setup(pilot: Pilot[object], *titles: str) -> SetupScreen:
+    """From the home screen, set up a session on the banks called `titles` (several: marked
+    with Space); returns the set-up screen."""
+    for title in titles if len(titles) > 1 else ():
+        await highlight_bank(pilot, title)
+        await pilot.press("space")
+    if len(titles) == 1:
+        await highlight_bank(pilot, titles[0])
+    await pilot.press("enter")
+    await settle(pilot)
+    screen = pilot.app.screen
+    assert isinstance(screen, SetupScreen), f"expected the set-up, got {screen!r}"
+    return screen
+
+
+async def open_bank(pilot: Pilot[object], title: str) -> PracticeSession:
+    """From the home screen, practise the bank called `title` in bank order (through the set-up,
+    with "Shuffle questions" unticked); returns the quiz's session."""
+    setup = await open_setup(pilot, title)
+    setup.query_one("#setup-shuffle-questions", Checkbox).value = False
     await pilot.press("enter")
     await settle(pilot)
     screen = pilot.app.screen

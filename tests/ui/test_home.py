@@ -10,6 +10,7 @@ import pytest
 from quizapp.core.bank import LoadResult, load_bank
 from quizapp.core.catalog import BankCache, default_cache_dir, summarize
 from quizapp.screens.home import HomeScreen
+from quizapp.screens.setup import SetupScreen
 from quizapp.widgets.bank_list import BankList
 from tests.ui.helpers import BROKEN, MARKUP, PLANETS, screen_text, settle, ui_app
 
@@ -87,3 +88,50 @@ async def test_cached_banks_show_at_once_while_others_load(monkeypatch: pytest.M
         await settle(pilot)
         assert rows(app)[1].startswith("UI [bold]markup[/bold] bank\n1 question")
         assert "Reading" not in screen_text(app)
+
+
+async def test_enter_opens_the_setup_of_the_highlighted_bank() -> None:
+    app = ui_app(BROKEN, PLANETS)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await settle(pilot)
+        app.screen.query_one(BankList).highlighted = next(
+            i for i, r in enumerate(rows(app)) if r.startswith("UI planets")
+        )
+        await pilot.press("enter")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, SetupScreen)
+        assert [bank.id for bank in screen.banks] == ["ui-planets"]
+
+
+async def test_space_marks_banks_to_study_together() -> None:
+    app = ui_app(BROKEN, MARKUP, PLANETS)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await settle(pilot)
+        assert "space Mark/unmark" in screen_text(app).splitlines()[-1]
+        banks = app.screen.query_one(BankList)
+        broken, markup, planets = (
+            next(i for i, r in enumerate(rows(app)) if r.startswith(start))
+            for start in ("⚠", "UI [bold]", "UI planets")
+        )
+        banks.highlighted = broken
+        await pilot.press("space")  # a broken bank cannot be marked
+        await settle(pilot)
+        assert not any(r.startswith("✔") for r in rows(app))
+        assert "This bank has problems; only good" in screen_text(app)
+        for index in (planets, markup):
+            banks.highlighted = index
+            await pilot.press("space")
+        await settle(pilot)
+        assert rows(app)[planets].startswith("✔ UI planets")
+        assert rows(app)[markup].startswith("✔ UI [bold]markup[/bold] bank")
+        assert "2 banks marked · Enter studies them together" in screen_text(app)
+        await pilot.press("space")  # unmark the markup bank again, then mark it back
+        await settle(pilot)
+        assert "1 bank marked" in screen_text(app) and not rows(app)[markup].startswith("✔")
+        await pilot.press("space", "enter")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, SetupScreen)
+        assert [bank.id for bank in screen.banks] == ["ui-markup", "ui-planets"]  # list order
+        assert "UI [bold]markup[/bold] bank + UI planets" in screen_text(app)

@@ -1,0 +1,390 @@
+"""The mock exam screen: every question of an `ExamSession`, in any order, under a visible clock.
+
+No feedback until the end. Answers are stored in the session as the student gives them (with
+certainty-based marking, once they say how sure they are) and can change until the exam is
+submitted; questions can be flagged for review. A Textual interval calls `session.tick()`, which
+submits the exam when its time is up; the results then replace the exam at once. The screen reads
+time only through the session, whose clock tests replace with a fake one.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import HorizontalGroup, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Static
+
+from quizapp.core.exam import ExamSession
+from quizapp.core.model import Response
+from quizapp.core.scoring import AnswerError
+from quizapp.core.session import SessionError
+from quizapp.widgets.answer_area import AnswerArea
+from quizapp.widgets.confidence import LEVEL_NAMES, ConfidencePrompt
+from quizapp.widgets.confirm import ConfirmModal
+from quizapp.widgets.exam_clock import ExamClock
+from quizapp.widgets.exam_navigator import (
+    FLAG_MARK,
+    NavigatorDialog,
+    QuestionState,
+    QuestionStrip,
+    state_counts,
+)
+from quizapp.widgets.question_view import QuestionView
+
+
+def _count(number: int, word: str) -> str:
+    return f"{number} {word}" if number == 1 else f"{number} {word}s"
+
+
+class ExamScreen(Screen[None]):
+    """Sit the exam of `session`; `s` submits it, and the results replace this screen."""
+
+    CSS_PATH = "exam.tcss"
+    TICK_SECONDS = 0.25
+    """How often the clock is read and the session asked whether time is up."""
+
+    # Flag and the question list avoid `a`-`i`, which pick choices by letter.
+    BINDINGS = [
+        Binding("enter", "save", "Save and go on", show=False),
+        Binding("n,right,pagedown", "next", "Next"),
+        Binding("p,left,pageup", "previous", "Back"),
+        Binding("m", "flag", "Flag"),
+        Binding("l", "navigator", "List"),
+        Binding("s", "submit", "Submit"),
+        # Hidden from the footer, which has no room left at 80 columns; the help lists it.
+        Binding("q,escape", "leave", "Leave exam", show=False),
+    ]
+
+    def __init__(self, session: ExamSession) -> None:
+        """A screen for `session`, starting at its current question."""
+        super().__init__()
+        self.session = session
+        self._pending: Response | None = None
+        """An answer waiting for its confidence (certainty-based marking)."""
+        self._then: Callable[[], object] | None = None
+        """What to do once the pending answer is saved (move on, usually)."""
+        self._timer: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        """Header with the clock, the question strip, the question, the status bar, the footer."""
+        with HorizontalGroup(id="exam-header"):
+            yield Static(id="exam-progress")
+            yield Static(id="exam-flag")
+            yield ExamClock(id="exam-clock")
+        yield QuestionStrip(id="exam-strip")
+        with VerticalScroll(id="exam-body"):
+            yield Static(id="exam-column")
+        with HorizontalGroup(id="exam-bar"):
+            yield Static(id="exam-status")
+            yield Static(id="exam-counts")
+        yield Footer()
+
+    async def on_mount(self) -> None:
+        """Show the first question and start reading the clock."""
+        await self.show_current()
+        self._show_clock()
+        self._timer = self.set_interval(self.TICK_SECONDS, self._tick, name="exam-clock")
+
+    # --- what the screen shows --------------------------------------------------------------
+
+    def states(self) -> list[QuestionState]:
+        """Each question's state, from the session."""
+        unanswered = set(self.session.unanswered())
+        flagged = set(self.session.flagged())
+        return [
+            QuestionState(
+                i not in unanswered, i in flagged, self.session.presented(i).question.prompt
+            )
+            for i in range(self.session.total)
+        ]
+
+    async def show_current(self) -> None:
+        """Rebuild the question view from the session's current question and stored answer."""
+        self._pending = self._then = None
+        presented = self.session.current
+        body = self.query_one("#exam-body", VerticalScroll)
+        await body.remove_children()
+        view = QuestionView(presented, None, lambda _: None, initial=self.session.response())
+        view.id = "exam-column"
+        await body.mount(view)
+        body.scroll_home(animate=False)
+        view.area.focus_answer()
+        self._show_state()
+
+    def _show_state(self, note: str | None = None) -> None:
+        """Header, strip, status and counts as the session has them now."""
+        session = self.session
+        position = session.position
+        topic = session.current_item.topic
+        self.query_one("#exam-progress", Static).update(
+            Content(f"Question {position + 1} of {session.total} · {topic}")
+        )
+        flagged = session.is_flagged(position)
+        self.query_one("#exam-flag", Static).update(
+            Content.styled(f"{FLAG_MARK} Flagged", "bold $text-warning") if flagged else ""
+        )
+        states = self.states()
+        self.query_one(QuestionStrip).show(states, position)
+        self.query_one("#exam-counts", Static).update(state_counts(states))
+        if note is None:
+            if session.response() is None:
+                note = "Not answered yet."
+            else:
+                level = session.confidence_of()
+                sure = f" (sure: {LEVEL_NAMES[level]})" if level else ""
+                note = f"● Answered{sure}, can change until submit"
+        self.query_one("#exam-status", Static).update(Content(note))
+        self.refresh_bindings()
+
+    def _show_clock(self) -> None:
+        session = self.session
+        self.query_one(ExamClock).show_time(
+            session.remaining(), session.elapsed(), session.time_limit
+        )
+
+    # --- the clock --------------------------------------------------------------------------
+
+    def _tick(self) -> None:
+        """Read the clock; when the session says time is up, it has submitted itself."""
+        if self.session.tick() or self.session.submitted:
+            self._finished()
+        else:
+            self._show_clock()
+
+    def _finished(self) -> None:
+        """Replace the exam (and any dialog over it) with its results."""
+        from quizapp.screens.results import ResultsScreen
+
+        self._show_clock()
+        if self._timer is not None:
+            self._timer.stop()
+        while self.app.screen is not self and self in self.app.screen_stack:
+            self.app.pop_screen()  # a dialog left open when time ran out
+        if self.app.screen is not self:
+            return
+        if self.session.expired:
+            self.notify(
+                "Time is up: the exam was submitted with the answers given.",
+                title="Time is up",
+                severity="warning",
+                timeout=8,
+            )
+        self.app.switch_screen(ResultsScreen(self.session.report()))
+
+    def _checked(self, call: Callable[[], object]) -> bool:
+        """Make a call on the session; False (and the results shown) when the exam is over."""
+        try:
+            call()
+        except SessionError:
+            if not self.session.submitted:
+                raise
+        if self.session.submitted:
+            self._finished()
+            return False
+        return True
+
+    # --- answering --------------------------------------------------------------------------
+
+    @property
+    def area(self) -> AnswerArea:
+        """The answer widget of the question on screen."""
+        return self.query_one(AnswerArea)
+
+    @on(AnswerArea.Changed)
+    def _answer_changed(self, event: AnswerArea.Changed) -> None:
+        """Store every change at once; with confidence marking, once it has been rated."""
+        event.stop()
+        if self._pending is not None:
+            self._close_prompt()
+        response = self.area.response()
+        level = self.session.confidence_of()
+        if response is None:
+            if self.session.response() is not None:
+                self._checked(self.session.clear_answer)
+            self._show_state()
+        elif not self.session.confidence:
+            self._save(response, None)
+        elif level is not None:
+            self._save(response, level)  # a change keeps the confidence already given
+        else:
+            self._show_state("Press Enter to save this answer and say how sure you are.")
+
+    def _save(self, response: Response, confidence: int | None) -> bool:
+        """Store `response`; a shape the question cannot take leaves it unanswered, saying why."""
+        if response == self.session.response() and confidence == self.session.confidence_of():
+            self._show_state()
+            return True
+        try:
+            if not self._checked(lambda: self.session.set_answer(response, confidence)):
+                return False
+        except AnswerError as error:
+            self._checked(self.session.clear_answer)
+            self._show_state(f"Not saved: {error}")
+            return False
+        self._show_state()
+        return True
+
+    def action_save(self) -> None:
+        """Enter: save the answer as it stands (the answer area says what is missing)."""
+        self.area.request_submit()
+
+    @on(AnswerArea.Submitted)
+    async def _answer_submitted(self, event: AnswerArea.Submitted) -> None:
+        """Enter: save the answer (asking how sure, when marking by certainty) and go on."""
+        event.stop()
+        await self._keep_then(event.response, self._go_next)
+
+    async def _keep_then(self, response: Response, then: Callable[[], object]) -> None:
+        if not self.session.confidence:
+            if self._save(response, None):
+                await self._run(then)
+            return
+        self._pending, self._then = response, then
+        prompt = ConfidencePrompt(id="exam-confidence")
+        await self.query_one("#exam-body").mount(prompt)
+        prompt.focus()
+        prompt.scroll_visible(animate=False)
+        self._show_state("How sure are you? 1, 2 or 3 · Esc goes back")
+
+    async def _run(self, then: Callable[[], object]) -> None:
+        result = then()
+        if inspect.isawaitable(result):
+            await result
+
+    @on(ConfidencePrompt.Chosen)
+    async def _confidence_chosen(self, event: ConfidencePrompt.Chosen) -> None:
+        event.stop()
+        response, then = self._pending, self._then
+        self._close_prompt()
+        if response is not None and self._save(response, event.level) and then is not None:
+            await self._run(then)
+
+    @on(ConfidencePrompt.Cancelled)
+    def _confidence_cancelled(self, event: ConfidencePrompt.Cancelled) -> None:
+        event.stop()
+        self._close_prompt()
+        self._show_state()
+
+    def _close_prompt(self) -> None:
+        self._pending = self._then = None
+        for prompt in self.query(ConfidencePrompt):
+            prompt.remove()
+        self.area.focus_answer()
+
+    def _unsaved(self) -> Response | None:
+        """An answer on screen that differs from the stored one (only possible when it must be
+        rated first), or None."""
+        response = self.area.response()
+        if response is None or not self.session.confidence:
+            return None
+        if response == self.session.response() and self.session.confidence_of() is not None:
+            return None
+        return response
+
+    # --- moving -----------------------------------------------------------------------------
+
+    async def _go(self, index: int) -> None:
+        """Go to question `index`, first asking how sure the student is of an unrated answer."""
+        if self._pending is not None:
+            self._close_prompt()
+        unsaved = self._unsaved()
+        if unsaved is not None and index != self.session.position:
+            await self._keep_then(unsaved, lambda: self._go(index))
+            return
+        if self._checked(lambda: self.session.go_to(index)):
+            await self.show_current()
+
+    async def _go_next(self) -> None:
+        if self.session.position + 1 < self.session.total:
+            await self._go(self.session.position + 1)
+        else:
+            self._show_state("That was the last question: press s to submit the exam.")
+
+    async def action_next(self) -> None:
+        """The next question."""
+        await self._go(min(self.session.position + 1, self.session.total - 1))
+
+    async def action_previous(self) -> None:
+        """The previous question."""
+        await self._go(max(self.session.position - 1, 0))
+
+    @on(QuestionStrip.Jump)
+    async def _jump(self, event: QuestionStrip.Jump) -> None:
+        await self._go(event.index)
+
+    def action_navigator(self) -> None:
+        """The list of questions, to jump to any of them."""
+
+        async def chosen(index: int | None) -> None:
+            if index is not None and not self.session.submitted:
+                await self._go(index)
+
+        self.app.push_screen(NavigatorDialog(self.states(), self.session.position), chosen)
+
+    def action_flag(self) -> None:
+        """Flag the question for review, or unflag it."""
+        if self._checked(self.session.toggle_flag):
+            self._show_state()
+
+    # --- the end ----------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Moving is possible only where there is somewhere to go; a pending rating comes first."""
+        waits = ("save", "next", "previous", "flag", "navigator", "submit")
+        if action in waits and self._pending is not None:
+            return False
+        if action == "next":
+            return self.session.position + 1 < self.session.total
+        if action == "previous":
+            return self.session.position > 0
+        return True
+
+    def action_submit(self) -> None:
+        """Ask, saying what is unanswered and flagged, then submit and show the results."""
+        unanswered = len(self.session.unanswered())
+        flagged = len(self.session.flagged())
+        lines = [f"You have answered {self.session.total - unanswered} of {self.session.total}."]
+        if unanswered:
+            lines.append(f"{_count(unanswered, 'question')} unanswered: they count as wrong.")
+        if flagged:
+            lines.append(f"{_count(flagged, 'question')} flagged for review.")
+        lines.append("Once submitted, answers cannot change.")
+
+        def confirmed(yes: bool | None) -> None:
+            if yes and not self.session.submitted:
+                self._checked(self.session.submit)
+            self._finished() if self.session.submitted else None
+
+        dialog = ConfirmModal(
+            "Submit the exam?",
+            "\n".join(lines),
+            yes="Submit",
+            no="Keep going",
+            warning=bool(unanswered or flagged),
+        )
+        self.app.push_screen(dialog, confirmed)
+
+    def action_leave(self) -> None:
+        """Back to the banks, after asking: the answers of an unsubmitted exam are lost."""
+        self._ask_to_leave(self.app.pop_screen, "Leave the exam?", "Leave")
+
+    def confirm_quit(self) -> None:
+        """Quit the app, after asking (for the app's quit key while an exam is under way)."""
+        self._ask_to_leave(self.app.exit, "Quit quizapp?", "Quit")
+
+    def _ask_to_leave(self, leave: Callable[[], object], title: str, yes: str) -> None:
+        def confirmed(answer: bool | None) -> None:
+            if answer and not self.session.submitted:
+                leave()
+
+        message = "The exam has not been submitted: its answers will be lost and nothing is graded."
+        self.app.push_screen(
+            ConfirmModal(title, message, yes=yes, no="Stay", warning=True), confirmed
+        )
