@@ -13,6 +13,8 @@ import pytest
 
 from quizapp.core.bank import parse_bank
 from quizapp.core.formats import FormatError, Note, gift
+from quizapp.core.formats.gift_answers import read_percent
+from quizapp.core.formats.gift_write import percent
 from quizapp.core.model import Bank, Question
 
 FIXTURES = Path(__file__).parents[1] / "formats" / "gift"
@@ -263,6 +265,11 @@ questions:
     pairs:
       - {left: a -> b, right: c}
       - {left: d, right: e}
+  - id: duplicate
+    prompt: Two choices that differ only by a trailing space.
+    choices:
+      - {text: "same", correct: true}
+      - {text: "same "}
   - id: odd-grade
     prompt: Pick.
     choices:
@@ -315,7 +322,12 @@ def test_what_gift_cannot_hold_is_noted_with_the_bank_line():
             lines["pair-feedback"],
             "question 'pair-feedback': the feedback on matching pairs is left out",
         ),
-        Note(lines["arrow"], "question 'arrow' is left out: GIFT cannot hold it unchanged"),
+        Note(
+            lines["arrow"],
+            "question 'arrow': the left item 'a -> b' holds `->`, which GIFT reads as the arrow: "
+            "left out",
+        ),
+        Note(lines["duplicate"], "question 'duplicate' is left out: GIFT cannot hold it unchanged"),
         Note(
             lines["odd-grade"],
             "question 'odd-grade': Moodle's editor offers no grade of 37%; when importing, "
@@ -349,3 +361,43 @@ def test_banks_imported_from_the_peer_cases_survive_a_round_trip(name):
     exported, back = round_trip(bank)
     assert exported.notes == ()
     assert unlined(back.bank.questions) == unlined(bank.questions)
+
+
+@pytest.mark.parametrize(
+    ("weight", "written"),
+    [
+        (1 / 3, "33.33333"),
+        (-1 / 3, "-33.33333"),
+        (5 / 6, "83.33333"),
+        (0.5, "50"),
+        (0.37, "37"),
+        (0.3333333, "33.33333000"),  # near a third but not one: written so it is not read as 1/3
+        (0.123456789, "12.34567890"),
+    ],
+)
+def test_weights_are_written_as_moodle_does_and_read_back_exactly(weight, written):
+    assert percent(weight) == written
+    assert read_percent(written) == weight
+
+
+def test_weights_with_more_than_seven_decimals_are_taken_as_written():
+    assert read_percent("33.33333") == 1 / 3
+    assert read_percent("33.333333333") == 0.33333333333
+    assert read_percent("12.5") == 0.125
+
+
+def test_an_answer_with_an_arrow_is_left_out_with_the_reason():
+    bank = load_yaml(
+        "title: T\nquestions:\n"
+        "  - {id: a, prompt: Which arrow?, answers: ['->', right]}\n"
+        "  - {id: b, prompt: Fine., answers: [ok]}\n"
+    )
+    exported, back = round_trip(bank)
+    assert exported.notes == (
+        Note(
+            3,
+            "question 'a': the answer '->' holds `->`, which GIFT reads as a matching pair: "
+            "left out",
+        ),
+    )
+    assert [q.id for q in back.bank.questions] == ["b"]

@@ -22,6 +22,7 @@ _NUMBER_RE = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
 #: Moodle keeps grades to 7 decimals (33.33333%): such a weight is read as the exact fraction.
 _FRACTIONS = sorted({p / q for q in range(1, 13) for p in range(-q, q + 1)})
 _SNAP = 6e-8
+_SNAP_DECIMALS = 7
 #: How far the positive weights of a multiple-answer question may stray from 100% (as the loader).
 _SUM_SLACK = 0.05
 TRUE_FALSE = frozenset({"T", "TRUE", "F", "FALSE"})
@@ -75,8 +76,13 @@ def split_answers(body: str, at: int, markers: str) -> list[Piece]:
     return [p for i, p in enumerate(pieces) if i or p.text.strip()]
 
 
-def snap(fraction: float) -> float:
-    """`fraction`, or the simple fraction (1/3, 5/6...) it rounds, as Moodle writes grades."""
+def read_percent(written: str) -> float:
+    """The fraction a `%n%` weight stands for: Moodle's `33.33333` (7 decimals or fewer) that
+    rounds a simple fraction (1/3, 5/6...) is that fraction; longer decimals are taken as written.
+    """
+    fraction = float(written) / 100
+    if len(written.partition(".")[2]) > _SNAP_DECIMALS:
+        return fraction
     for exact in _FRACTIONS:
         if abs(fraction - exact) < _SNAP:
             return exact
@@ -88,10 +94,9 @@ def _weight(rest: str, default: float, at: int) -> tuple[float, str]:
     found = _WEIGHT_RE.match(rest)
     if found is None:
         return default, rest
-    percent = float(found.group(1))
-    if not -100 <= percent <= 100:
+    if not -100 <= float(found.group(1)) <= 100:
         raise Skip(f"the weight {found.group(0)} is outside -100%..100%", at)
-    return snap(percent / 100), rest[found.end() :]
+    return read_percent(found.group(1)), rest[found.end() :]
 
 
 def _marked(piece: Piece, default: float) -> tuple[str, float, str]:
@@ -132,7 +137,7 @@ def choices(body: str, at: int, ctx: Context) -> dict[str, Any]:
         equals += marker == "="
         text_part, _, feedback = rest.partition("#")
         text = ctx.text(text_part, piece.at)
-        if not text:
+        if not text.strip():
             raise Skip(f"choice {len(read) + 1} has no text", piece.at)
         for index, earlier in enumerate(read):
             if earlier.text == text:
@@ -201,7 +206,7 @@ def typed(body: str, at: int, ctx: Context) -> tuple[TextAnswer, ...]:
         if text == "*":
             said = f" (feedback: '{feedback}')" if feedback else ""
             ctx.note(piece.at, f"the catch-all answer `*`{said} is left out")
-        elif not text:
+        elif not text.strip():
             ctx.note(piece.at, "an answer with no text is left out")
         elif "*" in text and weight == 1.0 and not feedback and not patterns:
             pattern = ".*".join(re.escape(part) for part in text.split("*"))
@@ -281,10 +286,10 @@ def matching(body: str, at: int, ctx: Context) -> dict[str, Any]:
     for piece in split_answers(body, at, "="):
         raw = piece.text.strip()
         left_part, _, right_part = raw.removeprefix("=").partition("->")
-        left, right = ctx.text(left_part, piece.at), show(right_part).strip()
-        if not right:
+        left, right = ctx.text(left_part, piece.at), show(right_part.strip())
+        if not right.strip():
             raise Skip(f"'{left}' has nothing to match after `->`", piece.at)
-        if not left:
+        if not left.strip():
             if right in distractors:
                 ctx.note(piece.at, f"the distractor '{right}' is listed twice; kept once")
             else:

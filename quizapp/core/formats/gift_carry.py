@@ -17,7 +17,7 @@ from quizapp.core.formats import Note
 from quizapp.core.formats.gift_read import GAP_NAME, category_of, topic_of
 from quizapp.core.model import Choice, Gap, MatchPair, Question, QuestionType, TextAnswer
 
-_ENDS = re.compile(r"^[^\S\n]+|[^\S\n]+$")
+_ENDS = re.compile(r"\A[^\S\n]+|[^\S\n]+\Z")
 Lost = Callable[[str], None]
 
 
@@ -95,6 +95,10 @@ def _fields(q: Question, prompt: str, lost: Lost) -> dict[str, Any] | None:
         ordered = [a for a in numeric if a.weight > 0] + [a for a in numeric if not a.weight]
         return {"prompt": prompt, "numeric": tuple(ordered)}
     if q.type is QuestionType.MATCH:
+        arrows = [p.left for p in q.pairs if "->" in p.left]
+        if arrows:
+            lost(f"the left item '{arrows[0]}' holds `->`, which GIFT reads as the arrow: left out")
+            return None
         pairs = tuple(MatchPair(trim(p.left), trim(p.right)) for p in q.pairs)
         return {"prompt": prompt, "pairs": pairs, "distractors": tuple(map(trim, q.distractors))}
     if q.type is QuestionType.SHORT:
@@ -125,6 +129,10 @@ def _typed(
         lost("GIFT answers are not case-sensitive: written as case-insensitive")
     literal: list[TextAnswer] = []
     patterns: list[TextAnswer] = []
+    arrows = [a.text for a in answers if "->" in a.text]
+    if arrows:
+        lost(f"the answer '{arrows[0]}' holds `->`, which GIFT reads as a matching pair: left out")
+        return None
     for answer in answers:
         if answer.regex:
             if wildcard_parts(answer.text) is None or answer.weight != 1.0 or answer.feedback:

@@ -76,7 +76,10 @@ def read_gift(text: str) -> tuple[list[Question], list[Note]]:
 
 def topic_of(category: str) -> str:
     """The topic for a `$CATEGORY:` path: the parts below `$course$/top`, joined with " / "."""
-    parts = [part.replace("\0", "/").strip() for part in category.replace("//", "\0").split("/")]
+    parts = [
+        " ".join(part.replace("\0", "/").split())
+        for part in category.replace("//", "\0").split("/")
+    ]
     if parts and _CONTEXT_RE.fullmatch(parts[0]):
         parts = parts[1:]
     if parts and parts[0] == "top":
@@ -86,7 +89,8 @@ def topic_of(category: str) -> str:
 
 def category_of(topic: str) -> str:
     """The `$CATEGORY:` path that `topic_of` reads back as `topic` (a "/" in a name doubled)."""
-    parts = [part.strip().replace("/", "//") for part in topic.split(" / ") if part.strip()]
+    parts = [" ".join(part.split()).replace("/", "//") for part in topic.split(" / ")]
+    parts = [part for part in parts if part]
     return "/".join(["$course$", "top", *parts])
 
 
@@ -238,8 +242,9 @@ def _prompt(head: str, tail: str, ctx: Context, fields: dict[str, Any], opening:
         return render(head, ctx.fmt, images)
     rendered = render(head + _SPOT + tail, ctx.fmt, images)
     if fields["type"] is QuestionType.CLOZE:
-        if GAP_RE.search(rendered) is None and "{{" not in rendered and "}}" not in rendered:
-            return rendered.replace(_SPOT, "{{" + GAP_NAME + "}}")
+        gapped = rendered.replace(_SPOT, "{{" + GAP_NAME + "}}")
+        if [found.group(1).strip() for found in GAP_RE.finditer(gapped)] == [GAP_NAME]:
+            return gapped
         # Braces in the text would read as more gaps: keep the blank in a short-answer question.
         fields["type"] = QuestionType.SHORT
         fields["answers"] = fields.pop("gaps")[0].answers

@@ -11,7 +11,7 @@ import dataclasses
 import re
 
 from quizapp.core.formats import Note
-from quizapp.core.formats.gift_answers import snap
+from quizapp.core.formats.gift_answers import read_percent
 from quizapp.core.formats.gift_carry import carried, wildcard_parts
 from quizapp.core.formats.gift_read import GAP_NAME, category_of, read_gift
 from quizapp.core.formats.gift_text import escape, starts_with_format
@@ -76,14 +76,16 @@ def question_text(q: Question, notes: list[Note]) -> str:
     # Moodle's own text format reads tags; `[plain]` keeps "<b>" and "&amp;" as they are written.
     fmt = "plain" if any("<" in text or "&" in text for text in every) else "moodle"
     meta = " ".join([f"[id:{q.id}]", *(f"[tag:{tag}]" for tag in q.tags)])
-    head = f"// {meta}\n::{escape(q.id)}::" + ("[plain]" if fmt == "plain" else "")
+    # The question's format, written when it is not Moodle's or the text would read as one.
+    named = fmt == "plain" or starts_with_format(q.prompt)
+    head = f"// {meta}\n::{escape(q.id)}::" + (f"[{fmt}]" if named else "")
     block = _block(q, fmt)
     _grades(q, notes)
     explanation = f"####{_text(q.explanation, fmt)}" if q.explanation else ""
     if q.type is QuestionType.CLOZE:
         before, _, after = q.prompt.partition("{{" + GAP_NAME + "}}")
-        return f"{head}{_text(before, fmt, True)}{{{block}{explanation}}}{escape(after)}\n"
-    prompt = _text(q.prompt, fmt, True)
+        return f"{head}{escape(before)}{{{block}{explanation}}}{escape(after)}\n"
+    prompt = escape(q.prompt)
     if q.type is QuestionType.TRUE_FALSE or _simple_numeric(q):
         return f"{head}{prompt}{{{block.strip()}{explanation}}}\n"
     opener = "{#\n" if q.type is QuestionType.NUMERIC else "{\n"
@@ -183,10 +185,12 @@ def _number(value: float) -> str:
 def percent(weight: float) -> str:
     """A weight as GIFT writes it (`33.33333` for a third, as Moodle does), read back exactly."""
     moodle = f"{round(weight * 100, 5):.5f}".rstrip("0").rstrip(".")
-    if snap(float(moodle) / 100) == weight:
-        return "0" if moodle in ("-0", "") else moodle
-    for digits in range(6, 18):
-        written = f"{weight * 100:.{digits}f}".rstrip("0").rstrip(".")
+    moodle = "0" if moodle in ("-0", "") else moodle
+    if read_percent(moodle) == weight:
+        return moodle
+    # More than 7 decimals: read as written, never taken for Moodle's rounding of a fraction.
+    for digits in range(8, 18):
+        written = f"{weight * 100:.{digits}f}"
         if float(written) / 100 == weight:
             return written
     return f"{weight * 100:.17f}"
