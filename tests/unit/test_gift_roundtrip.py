@@ -371,7 +371,7 @@ def test_banks_imported_from_the_peer_cases_survive_a_round_trip(name):
         (5 / 6, "83.33333"),
         (0.5, "50"),
         (0.37, "37"),
-        (0.3333333, "33.33333000"),  # near a third but not one: written so it is not read as 1/3
+        (33.33333 / 100, "33.33333000"),  # `weight: 33.33333` in YAML: not a third, not read as one
         (0.123456789, "12.34567890"),
     ],
 )
