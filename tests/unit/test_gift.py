@@ -416,3 +416,13 @@ def test_sniffing_and_detection():
     assert not gift.sniff(b"\x00\x01binary{=x}")
     assert format_named("gift") is gift
     assert detect_format("quiz.gift", b"") == "gift"
+
+
+def test_noncharacters_are_removed_with_a_note_so_they_cannot_pose_as_escapes():
+    result = imported("Q?{=a\ufdd3 ~b}\n\nR\ufdef?{T}\n")
+    assert [q.choices[0].text for q in result.bank.questions] == ["a", "True"]
+    assert result.bank.questions[1].prompt == "R?"
+    assert notes_of(result) == [
+        (1, "characters U+FDD0..U+FDEF (not text) are left out"),
+        (3, "characters U+FDD0..U+FDEF (not text) are left out"),
+    ]

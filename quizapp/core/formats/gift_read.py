@@ -107,7 +107,7 @@ def _blocks(text: str, notes: list[Note]) -> Iterator[_Block]:
         else:
             hidden, removed = hide_escapes(raw)
             if removed:
-                notes.append(Note(number, "characters U+FDD0..U+FDD7 (not text) are left out"))
+                notes.append(Note(number, "characters U+FDD0..U+FDEF (not text) are left out"))
             block.lines.append((number, hidden))
     if block.lines or block.comments:
         yield block
@@ -155,7 +155,7 @@ def _question(lines: list[tuple[int, str]], notes: list[Note]) -> tuple[dict[str
         message = "a description (text with no answer block) is not a question: left out"
         notes.append(Note(line_of(start), message))
         return None
-    problem = _braces(text, start, opening, closing)
+    problem = _braces(text, opening, closing)
     if problem:
         notes.append(Note(line_of(problem[0]), f"question left out: {problem[1]}"))
         return None
@@ -196,7 +196,7 @@ def _offsets(lines: list[tuple[int, str]]) -> Iterator[int]:
         at += len(line) + 1
 
 
-def _braces(text: str, start: int, opening: int, closing: int) -> tuple[int, str] | None:
+def _braces(text: str, opening: int, closing: int) -> tuple[int, str] | None:
     """Where and why the braces of a question do not make one answer block (None when they do)."""
     if opening == -1:
         return closing, "`}` with no `{` before it (write \\} for a brace in text)"

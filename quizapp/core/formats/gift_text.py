@@ -3,7 +3,7 @@
 Reading hides every escape (`\\~ \\= \\# \\{ \\} \\: \\\\ \\n`) behind a stand-in character
 before any GIFT rule looks at the text, as Moodle does with its placeholders, so an escaped `=`
 never splits answers; `show` turns the stand-ins back into the characters. The stand-ins are Unicode
-noncharacters (U+FDD0...), which no text file holds; `hide_escapes` reports any it finds.
+noncharacters (U+FDD0...), which no text file holds; `hide_escapes` removes and reports any.
 """
 
 from __future__ import annotations
@@ -17,7 +17,8 @@ ESCAPED = "\\~=#{}:n"
 _HIDE = {char: chr(0xFDD0 + index) for index, char in enumerate(ESCAPED)}
 _SHOW = str.maketrans({hidden: ("\n" if char == "n" else char) for char, hidden in _HIDE.items()})
 _ESCAPE_RE = re.compile(r"\\([\\~=#{}:n])")
-_STAND_INS_RE = re.compile("[\ufdd0-\ufdd7]")
+#: Noncharacters: the stand-ins and the reader's own markers; never text, so removed.
+_STAND_INS_RE = re.compile("[\ufdd0-\ufdef]")
 
 #: The text formats a GIFT text may name in brackets at its start.
 FORMATS = ("moodle", "html", "plain", "markdown")
