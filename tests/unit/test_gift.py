@@ -418,6 +418,19 @@ def test_sniffing_and_detection():
     assert detect_format("quiz.gift", b"") == "gift"
 
 
+def test_moodle_gift_exports_named_txt_are_told_from_aiken_and_csv():
+    moodle = (
+        b"// question: 0  name: Switch category to $course$/top/Default\n"
+        b"$CATEGORY: $course$/top/Default\n\n\n"
+        b"// question: 12  name: Q1\n::Q1::[html]<p>Pick one.</p>{\n\t=a\n\t~b\n}\n\n"
+    )
+    assert detect_format("questions-course-20240101-1200.txt", moodle) == "gift"
+    for name in ("types", "syntax", "skipped", "windows"):
+        assert detect_format(f"{name}.txt", (FIXTURES / f"{name}.gift").read_bytes()) == "gift"
+    assert detect_format("quiz.txt", b"What?\nA. yes\nB. no\nANSWER: A\n") == "aiken"
+    assert detect_format("deck.txt", b"#separator:tab\nfront\tback\n") == "csv"
+
+
 def test_noncharacters_are_removed_with_a_note_so_they_cannot_pose_as_escapes():
     result = imported("Q?{=a\ufdd3 ~b}\n\nR\ufdef?{T}\n")
     assert [q.choices[0].text for q in result.bank.questions] == ["a", "True"]

@@ -31,7 +31,8 @@ from quizapp.core.model import Bank
 
 NAME = "gift"
 LABEL = "Moodle GIFT"
-EXTENSIONS = (".gift",)
+#: Moodle names its GIFT exports `.txt`; content sniffing tells them from Aiken and CSV files.
+EXTENSIONS = (".gift", ".txt")
 
 #: How much of a file sniffing looks at.
 _SNIFF_BYTES = 64 * 1024
