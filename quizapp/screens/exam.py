@@ -28,19 +28,14 @@ from quizapp.core.session import SessionError
 from quizapp.widgets.answer_area import AnswerArea
 from quizapp.widgets.confidence import LEVEL_NAMES, ConfidencePrompt
 from quizapp.widgets.confirm import ConfirmModal
-from quizapp.widgets.exam_clock import ExamClock
+from quizapp.widgets.exam_header import ExamHeader, exam_states
 from quizapp.widgets.exam_navigator import (
-    FLAG_MARK,
     NavigatorDialog,
-    QuestionState,
     QuestionStrip,
     state_counts,
+    submit_summary,
 )
 from quizapp.widgets.question_view import QuestionView
-
-
-def _count(number: int, word: str) -> str:
-    return f"{number} {word}" if number == 1 else f"{number} {word}s"
 
 
 class ExamScreen(Screen[None]):
@@ -53,8 +48,11 @@ class ExamScreen(Screen[None]):
     # Flag and the question list avoid `a`-`i`, which pick choices by letter.
     BINDINGS = [
         Binding("enter", "save", "Save and go on", show=False),
-        Binding("n,right,pagedown", "next", "Next"),
-        Binding("p,left,pageup", "previous", "Back"),
+        Binding("n,right", "next", "Next"),
+        Binding("p,left", "previous", "Back"),
+        # Page Down/Up move on from anywhere, a text box or a long question included.
+        Binding("pagedown", "next", "Next", show=False, priority=True),
+        Binding("pageup", "previous", "Back", show=False, priority=True),
         Binding("m", "flag", "Flag"),
         Binding("l", "navigator", "List"),
         Binding("s", "submit", "Submit"),
@@ -71,14 +69,12 @@ class ExamScreen(Screen[None]):
         self._then: Callable[[], object] | None = None
         """What to do once the pending answer is saved (move on, usually)."""
         self._timer: Timer | None = None
+        self._done = False
+        """True once the results have been shown."""
 
     def compose(self) -> ComposeResult:
         """Header with the clock, the question strip, the question, the status bar, the footer."""
-        with HorizontalGroup(id="exam-header"):
-            yield Static(id="exam-progress")
-            yield Static(id="exam-flag")
-            yield ExamClock(id="exam-clock")
-        yield QuestionStrip(id="exam-strip")
+        yield ExamHeader()
         with VerticalScroll(id="exam-body"):
             yield Static(id="exam-column")
         with HorizontalGroup(id="exam-bar"):
@@ -89,21 +85,9 @@ class ExamScreen(Screen[None]):
     async def on_mount(self) -> None:
         """Show the first question and start reading the clock."""
         await self.show_current()
-        self._show_clock()
         self._timer = self.set_interval(self.TICK_SECONDS, self._tick, name="exam-clock")
 
     # --- what the screen shows --------------------------------------------------------------
-
-    def states(self) -> list[QuestionState]:
-        """Each question's state, from the session."""
-        unanswered = set(self.session.unanswered())
-        flagged = set(self.session.flagged())
-        return [
-            QuestionState(
-                i not in unanswered, i in flagged, self.session.presented(i).question.prompt
-            )
-            for i in range(self.session.total)
-        ]
 
     async def show_current(self) -> None:
         """Rebuild the question view from the session's current question and stored answer."""
@@ -121,33 +105,18 @@ class ExamScreen(Screen[None]):
     def _show_state(self, note: str | None = None) -> None:
         """Header, strip, status and counts as the session has them now."""
         session = self.session
-        position = session.position
-        topic = session.current_item.topic
-        self.query_one("#exam-progress", Static).update(
-            Content(f"Question {position + 1} of {session.total} · {topic}")
-        )
-        flagged = session.is_flagged(position)
-        self.query_one("#exam-flag", Static).update(
-            Content.styled(f"{FLAG_MARK} Flagged", "bold $text-warning") if flagged else ""
-        )
-        states = self.states()
-        self.query_one(QuestionStrip).show(states, position)
+        states = exam_states(session)
+        self.query_one(ExamHeader).show(session, states)
         self.query_one("#exam-counts", Static).update(state_counts(states))
         if note is None:
             if session.response() is None:
-                note = "Not answered yet."
+                note = "Not answered yet · Enter saves and moves on"
             else:
                 level = session.confidence_of()
                 sure = f" (sure: {LEVEL_NAMES[level]})" if level else ""
                 note = f"● Answered{sure}, can change until submit"
         self.query_one("#exam-status", Static).update(Content(note))
         self.refresh_bindings()
-
-    def _show_clock(self) -> None:
-        session = self.session
-        self.query_one(ExamClock).show_time(
-            session.remaining(), session.elapsed(), session.time_limit
-        )
 
     # --- the clock --------------------------------------------------------------------------
 
@@ -156,13 +125,16 @@ class ExamScreen(Screen[None]):
         if self.session.tick() or self.session.submitted:
             self._finished()
         else:
-            self._show_clock()
+            self.query_one(ExamHeader).show_clock(self.session)
 
     def _finished(self) -> None:
         """Replace the exam (and any dialog over it) with its results."""
         from quizapp.screens.results import ResultsScreen
 
-        self._show_clock()
+        if self._done:
+            return
+        self._done = True
+        self.query_one(ExamHeader).show_clock(self.session)
         if self._timer is not None:
             self._timer.stop()
         while self.app.screen is not self and self in self.app.screen_stack:
@@ -214,7 +186,7 @@ class ExamScreen(Screen[None]):
         elif level is not None:
             self._save(response, level)  # a change keeps the confidence already given
         else:
-            self._show_state("Press Enter to save this answer and say how sure you are.")
+            self._show_state("Not saved yet: Enter, then say how sure")
 
     def _save(self, response: Response, confidence: int | None) -> bool:
         """Store `response`; a shape the question cannot take leaves it unanswered, saying why."""
@@ -305,7 +277,7 @@ class ExamScreen(Screen[None]):
         if self.session.position + 1 < self.session.total:
             await self._go(self.session.position + 1)
         else:
-            self._show_state("That was the last question: press s to submit the exam.")
+            self._show_state("Last question: press s to submit the exam.")
 
     async def action_next(self) -> None:
         """The next question."""
@@ -326,7 +298,8 @@ class ExamScreen(Screen[None]):
             if index is not None and not self.session.submitted:
                 await self._go(index)
 
-        self.app.push_screen(NavigatorDialog(self.states(), self.session.position), chosen)
+        states = exam_states(self.session)
+        self.app.push_screen(NavigatorDialog(states, self.session.position), chosen)
 
     def action_flag(self) -> None:
         """Flag the question for review, or unflag it."""
@@ -348,26 +321,18 @@ class ExamScreen(Screen[None]):
 
     def action_submit(self) -> None:
         """Ask, saying what is unanswered and flagged, then submit and show the results."""
-        unanswered = len(self.session.unanswered())
-        flagged = len(self.session.flagged())
-        lines = [f"You have answered {self.session.total - unanswered} of {self.session.total}."]
-        if unanswered:
-            lines.append(f"{_count(unanswered, 'question')} unanswered: they count as wrong.")
-        if flagged:
-            lines.append(f"{_count(flagged, 'question')} flagged for review.")
-        lines.append("Once submitted, answers cannot change.")
+        states = exam_states(self.session)
 
         def confirmed(yes: bool | None) -> None:
             if yes and not self.session.submitted:
-                self._checked(self.session.submit)
-            self._finished() if self.session.submitted else None
+                self._checked(self.session.submit)  # shows the results
 
         dialog = ConfirmModal(
             "Submit the exam?",
-            "\n".join(lines),
+            submit_summary(states),
             yes="Submit",
             no="Keep going",
-            warning=bool(unanswered or flagged),
+            warning=not all(state.answered and not state.flagged for state in states),
         )
         self.app.push_screen(dialog, confirmed)
 

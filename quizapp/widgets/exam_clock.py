@@ -37,8 +37,9 @@ class ExamClock(Static):
     def show_time(self, remaining: float | None, elapsed: float, limit: float | None) -> None:
         """Show `remaining` seconds of `limit` (None: untimed, so `elapsed` is shown instead)."""
         if remaining is None or limit is None:
-            self.set_classes("")
-            self.update(Content(f"⏱ {clock_text(elapsed)} · untimed"))
+            self.remove_class("-warning", "-over")
+            # Time spent counts whole seconds gone by, so it starts at 00:00.
+            self.update(Content(f"⏱ {clock_text(math.floor(elapsed))} · untimed"))
             return
         warning = remaining <= max(WARNING_SECONDS, WARNING_SHARE * limit)
         self.set_class(warning and remaining > 0, "-warning")

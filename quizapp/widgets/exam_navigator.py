@@ -46,6 +46,23 @@ def state_counts(states: Sequence[QuestionState]) -> Content:
     )
 
 
+def _count(number: int, word: str) -> str:
+    return f"{number} {word}" if number == 1 else f"{number} {word}s"
+
+
+def submit_summary(states: Sequence[QuestionState]) -> str:
+    """What the submit confirmation says: answered, unanswered and flagged questions."""
+    unanswered = sum(not state.answered for state in states)
+    flagged = sum(state.flagged for state in states)
+    lines = [f"You have answered {len(states) - unanswered} of {len(states)}."]
+    if unanswered:
+        lines.append(f"{_count(unanswered, 'question')} unanswered: they count as wrong.")
+    if flagged:
+        lines.append(f"{_count(flagged, 'question')} flagged for review.")
+    lines.append("Once submitted, answers cannot change.")
+    return "\n".join(lines)
+
+
 class QuestionStrip(Widget):
     """One line of question numbers: answered `●`, flagged `⚑`, the current one highlighted."""
 

@@ -157,6 +157,30 @@ async def test_a_key_pressed_after_the_limit_submits_instead_of_answering() -> N
         assert isinstance(app.screen, ResultsScreen)
 
 
+async def test_an_untimed_exam_shows_the_time_spent() -> None:
+    app, clock = exam_app()
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        setup = await open_setup(pilot, "Exam small")
+        await pilot.press("2")
+        setup.query_one("#setup-time", Input).value = ""  # blank: untimed
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "⏱ 00:00 · untimed" in screen_text(app)
+        clock.advance(65.5)
+        await wait_for(pilot, lambda: "⏱ 01:05 · untimed" in screen_text(app))
+        assert isinstance(app.screen, ExamScreen) and app.screen.session.remaining() is None
+
+
+async def test_clicking_a_number_in_the_strip_goes_to_that_question() -> None:
+    app, _ = exam_app()
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        session = await start_exam(pilot)
+        await pilot.click("#exam-strip", offset=(9, 0))  # cells are 4 wide: " 3●⚑"
+        await settle(pilot)
+        assert session.position == 2
+        assert "Question 3 of 4 · Maths" in screen_text(app)
+
+
 async def test_typed_answers_are_kept_when_coming_back() -> None:
     app, _ = exam_app()
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
@@ -178,7 +202,7 @@ async def test_typed_answers_are_kept_when_coming_back() -> None:
         await pilot.press("backspace", "backspace", "backspace")  # emptied: unanswered again
         await settle(pilot)
         assert session.response(3) is None
-        assert "Not answered yet." in screen_text(app)
+        assert "Not answered yet · Enter saves and moves on" in screen_text(app)
 
 
 async def test_the_question_list_finds_unanswered_and_flagged_questions() -> None:
