@@ -55,11 +55,12 @@ def write_gift(bank: Bank) -> tuple[str, list[Note]]:
         kept = carried(question, notes)
         if kept is None:
             continue
-        text = question_text(kept, notes)
+        text = question_text(kept)
         if not _reads_back(text, kept):
             message = f"question '{question.id}' is left out: GIFT cannot hold it unchanged"
             notes.append(Note(question.line, message))
             continue
+        _grades(kept, notes)
         if kept.topic != topic:
             out.append(f"$CATEGORY: {category_of(kept.topic)}\n\n")
             topic = kept.topic
@@ -67,7 +68,7 @@ def write_gift(bank: Bank) -> tuple[str, list[Note]]:
     return "".join(out), notes
 
 
-def question_text(q: Question, notes: list[Note]) -> str:
+def question_text(q: Question) -> str:
     """One question in GIFT: its `[id:]`/`[tag:]` comment, `::title::`, text and answer block."""
     every = [q.prompt, q.explanation]
     every += [text for c in q.choices for text in (c.text, c.feedback)]
@@ -80,7 +81,6 @@ def question_text(q: Question, notes: list[Note]) -> str:
     named = fmt == "plain" or starts_with_format(q.prompt)
     head = f"// {meta}\n::{escape(q.id)}::" + (f"[{fmt}]" if named else "")
     block = _block(q, fmt)
-    _grades(q, notes)
     explanation = f"####{_text(q.explanation, fmt)}" if q.explanation else ""
     if q.type is QuestionType.CLOZE:
         before, _, after = q.prompt.partition("{{" + GAP_NAME + "}}")
