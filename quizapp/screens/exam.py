@@ -277,6 +277,8 @@ class ExamScreen(Screen[None]):
         if self.session.position + 1 < self.session.total:
             await self._go(self.session.position + 1)
         else:
+            # Out of any text box, so that the keys (s to submit) work at once.
+            self.query_one("#exam-body").focus()
             self._show_state("Last question: press s to submit the exam.")
 
     async def action_next(self) -> None:

@@ -203,6 +203,12 @@ async def test_typed_answers_are_kept_when_coming_back() -> None:
         await settle(pilot)
         assert session.response(3) is None
         assert "Not answered yet · Enter saves and moves on" in screen_text(app)
+        await pilot.press(*"h2o", "enter")  # the last question: Enter leaves the text box...
+        await settle(pilot)
+        assert "Last question: press s to submit the exam." in screen_text(app)
+        await pilot.press("s")  # ...so that s submits instead of being typed
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmModal) and session.response(3) == "h2o"
 
 
 async def test_the_question_list_finds_unanswered_and_flagged_questions() -> None:

@@ -50,7 +50,7 @@ async def test_the_defaults_practise_everything_shuffled() -> None:
         assert "Geography (1)" in text and "Science (2)" in text and "Maths (2)" in text
         assert "5 questions · Practice" in status(app)
         assert "Time limit" not in text  # the exam's fields appear only for the exam
-        await pilot.press("enter")
+        await pilot.click("#setup-start")  # the mouse works too
         await settle(pilot)
         assert isinstance(app.screen, QuizScreen)
         assert app.screen.session.total == 5
