@@ -12,7 +12,7 @@ import yaml
 from quizapp.core.bank import load_bank, parse_bank
 from quizapp.core.catalog import bundled_banks_dir
 from quizapp.core.formats.percents import multiple_percents, percent
-from quizapp.core.formats.yamlout import SCHEMA_LINE, bank_to_yaml
+from quizapp.core.formats.yamlout import FOLD_LENGTH, SCHEMA_LINE, bank_to_yaml
 from quizapp.core.model import Bank, Choice, Question, QuestionType
 
 BANKS = Path(__file__).resolve().parent.parent / "banks"
@@ -197,17 +197,41 @@ def test_random_texts_survive_the_round_trip() -> None:
     """Quoting: whatever characters a card holds, it loads back the same."""
     pieces = [*"ab c:#-'\"\t\\{}[],&*!|>%@`é€", "  ", "\n", "\n\n", " \n", "\u2028", "\x85"]
     pieces += ["yes", "null", "~", "1.5", "0x1F", "- ", "? ", "...", "---", "{{x}}"]
+    one_line = [p for p in pieces if not set(p) & set("\n\u2028\x85")]
     rng = random.Random(7)
     questions = []
-    for index in range(300):
-        front = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 40)))
-        back = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 120)))
+    for index in range(600):
+        # Half the cards are single lines (long ones are folded), some starting with spaces.
+        choices = pieces if index % 2 else one_line
+        lead = " " * rng.choice((0, 0, 1, 2)) if index % 2 == 0 else ""
+        front = lead + "".join(rng.choice(choices) for _ in range(rng.randint(1, 40)))
+        back = lead + "".join(rng.choice(choices) for _ in range(rng.randint(1, 120)))
         if not front.strip() or not back.strip():
             continue
         questions.append(Question(f"c{index}", QuestionType.FLASHCARD, front, back=back))
+    assert sum(q.back.startswith(" ") and len(q.back) > FOLD_LENGTH for q in questions) > 50
     bank = Bank("fuzz", "Fuzz", tuple(questions))
     again = _round_trip(bank)
     assert [(q.prompt, q.back) for q in again.questions] == [(q.prompt, q.back) for q in questions]
+
+
+@pytest.mark.parametrize(
+    "text", [" " + "word " * 30 + "end", "  two" + " b" * 60, "\tx" + " y" * 60]
+)
+def test_a_long_line_starting_with_white_space_keeps_its_spaces(text: str) -> None:
+    """A folded block would turn one of its spaces into a line break: it is quoted instead."""
+    card = Question("c", QuestionType.FLASHCARD, "front", back=text)
+    written = bank_to_yaml(Bank("b", "B", (card,)))
+    assert ">" not in written.split("back:")[1].split("\n")[0]
+    assert _round_trip(Bank("b", "B", (card,))).questions[0].back == text
+
+
+def test_a_long_line_without_edge_spaces_is_still_folded() -> None:
+    text = "word " * 30 + "end"
+    card = Question("c", QuestionType.FLASHCARD, "front", back=text)
+    written = bank_to_yaml(Bank("b", "B", (card,)))
+    assert "    back: >-\n" in written
+    assert _round_trip(Bank("b", "B", (card,))).questions[0].back == text
 
 
 def test_the_output_is_plain_yaml_a_person_can_edit() -> None:

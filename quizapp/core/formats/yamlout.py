@@ -54,13 +54,25 @@ class _Dumper(yaml.SafeDumper):
 
 
 def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    # PyYAML falls back to quotes when a block cannot hold the text (leading spaces...).
-    style = "|" if "\n" in value else ">" if len(value) > FOLD_LENGTH else None
+    # PyYAML falls back to quotes when a block cannot hold the text (trailing spaces...).
+    style = "|" if "\n" in value else ">" if _foldable(value) else None
     if _ODD_BREAKS.intersection(value) or value.endswith("\n\n") or value == "\n":
         # Double quotes are the only style that keeps these separators as they are; and a `|+`
         # block would swallow the blank line `_spaced` puts after it.
         style = '"'
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+def _foldable(value: str) -> bool:
+    """Whether a single-line `value` can be written as a folded block (`>-`) and read back as is.
+
+    A line that starts with white space is "more indented" in a folded block, and YAML keeps the
+    line breaks around such lines as they are: PyYAML still folds it at a space, so the text
+    would come back with a line break in place of that space. Such texts are quoted instead (a
+    quoted text is folded too, but its folds read back as spaces). Trailing white space would be
+    dropped by a block, so PyYAML quotes those anyway: they are left out here to say so.
+    """
+    return len(value) > FOLD_LENGTH and value == value.strip(" \t")
 
 
 def _represent_flow(dumper: yaml.SafeDumper, value: _Flow) -> yaml.MappingNode:
