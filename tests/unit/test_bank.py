@@ -337,3 +337,17 @@ def test_the_readme_example_is_the_fixture_verbatim() -> None:
     start = readme.index("title: Earth and sky")
     block = readme[start : readme.index("```", start)]
     assert block == README_EXAMPLE.read_text(encoding="utf-8")
+
+
+def test_a_percent_that_rounds_a_simple_fraction_is_read_as_that_fraction() -> None:
+    question = bank_of(
+        "  - id: q\n    prompt: P\n    choices:\n      - {text: a, correct: true}\n"
+        "      - {text: b, weight: -33.33333333333333}\n      - {text: c, weight: 16.6666667}\n"
+        "      - {text: d, weight: 14.2857143}\n      - {text: e, weight: 33.333}\n"
+        "      - {text: f, weight: 0.0000001}\n"
+    ).questions[0]
+    weights = [c.weight for c in question.choices]
+    # -33.33333333333333 / 100 is one float step from -1/3; 7 decimals are meant as the fraction.
+    assert weights[1:4] == [-1 / 3, 1 / 6, 1 / 7]
+    # Percents that are not a hair away from a simple fraction are taken as written.
+    assert weights[4:] == [33.333 / 100, 0.0000001 / 100]

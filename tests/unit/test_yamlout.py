@@ -13,7 +13,14 @@ from quizapp.core.bank import load_bank, parse_bank
 from quizapp.core.catalog import bundled_banks_dir
 from quizapp.core.formats.percents import multiple_percents, percent
 from quizapp.core.formats.yamlout import FOLD_LENGTH, SCHEMA_LINE, bank_to_yaml
-from quizapp.core.model import Bank, Choice, Question, QuestionType
+from quizapp.core.model import (
+    Bank,
+    Choice,
+    NumericAnswer,
+    Question,
+    QuestionType,
+    TextAnswer,
+)
 
 BANKS = Path(__file__).resolve().parent.parent / "banks"
 ROUND_TRIP_FILES = [
@@ -191,6 +198,33 @@ def test_loader_scaled_weights_are_written_as_their_original_percents() -> None:
     weights = [c.weight for c in loaded.questions[0].choices]
     assert weights != [0.33333] * 3  # the loader scaled them to add up to exactly 1
     assert multiple_percents(weights) == [33.333] * 3
+
+
+def test_simple_fraction_weights_load_back_exactly() -> None:
+    """No percent divides back to exactly -1/3: the loader reads its 7 decimals as the fraction."""
+    thirds = (1.0, -1 / 3, 1 / 3, 1 / 6, -1 / 6, 1 / 7, -1 / 7, 2 / 3, 5 / 12)
+    single = tuple(Choice(f"s{i}", w) for i, w in enumerate(thirds))
+    weighted = (1 / 3, 1 / 6, 1 / 2, -1 / 3, -1 / 7)
+    multiple = tuple(Choice(f"m{i}", w) for i, w in enumerate(weighted))
+    answers = (TextAnswer("one", 1.0), TextAnswer("third", 1 / 3), TextAnswer("sixth", 1 / 6))
+    questions = (
+        Question("single", QuestionType.SINGLE, "Pick one", choices=single),
+        Question("multiple", QuestionType.MULTIPLE, "Pick some", choices=multiple),
+        Question("short", QuestionType.SHORT, "Type it", answers=answers),
+        Question(
+            "numeric",
+            QuestionType.NUMERIC,
+            "A number",
+            numeric=(
+                NumericAnswer(1.0, 2.0),
+                NumericAnswer(3.0, 4.0, 1 / 7),
+            ),
+        ),
+    )
+    bank = Bank("fractions", "Fractions", questions)
+    text = bank_to_yaml(bank)
+    assert "{text: s1, weight: -33.3333333}" in text
+    assert _comparable(_round_trip(bank)) == _comparable(bank)
 
 
 def test_random_texts_survive_the_round_trip() -> None:

@@ -13,6 +13,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from quizapp.core.bankparts.weights import weight_from_percent
+
 Path = tuple[Any, ...]
 
 
@@ -158,7 +160,9 @@ class Scope:
         return out
 
     def weight(self, raw: dict[Any, Any], sub: Path, default: float, what: str = "") -> float:
-        """The `weight` field of `raw` as a fraction (percent / 100), checked to be in -100..100."""
+        """The `weight` field of `raw` as a fraction (percent / 100, a third when it says 33.33...),
+        checked to be in -100..100.
+        """
         value: Any = raw.get("weight")
         if value is None and "weight" not in raw:
             return default
@@ -170,7 +174,7 @@ class Scope:
             message = f"`weight` {value:g} is outside -100..100 (percent)"
             self.error((*sub, "weight"), message, False, what)
             return default
-        return float(value) / 100.0
+        return weight_from_percent(value)
 
     def number(
         self, raw: dict[Any, Any], key: str, sub: Path, what: str = "", minimum: float | None = None

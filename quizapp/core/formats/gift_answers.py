@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from quizapp.core.bankparts.weights import snap_fraction
 from quizapp.core.formats import Note
 from quizapp.core.formats.gift_text import render, show, split_format
 from quizapp.core.model import Choice, MatchPair, NumericAnswer, QuestionType, TextAnswer
@@ -20,7 +21,6 @@ from quizapp.core.model import Choice, MatchPair, NumericAnswer, QuestionType, T
 _WEIGHT_RE = re.compile(r"%(-?(?:\d+(?:\.\d*)?|\.\d+))%")
 _NUMBER_RE = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
 #: Moodle keeps grades to 7 decimals (33.33333%): such a weight is read as the exact fraction.
-_FRACTIONS = sorted({p / q for q in range(1, 13) for p in range(-q, q + 1)})
 _SNAP = 6e-8
 _SNAP_DECIMALS = 7
 #: How far the positive weights of a multiple-answer question may stray from 100% (as the loader).
@@ -83,10 +83,7 @@ def read_percent(written: str) -> float:
     fraction = float(written) / 100
     if len(written.partition(".")[2]) > _SNAP_DECIMALS:
         return fraction
-    for exact in _FRACTIONS:
-        if abs(fraction - exact) < _SNAP:
-            return exact
-    return fraction
+    return snap_fraction(fraction, _SNAP)
 
 
 def _weight(rest: str, default: float, at: int) -> tuple[float, str]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 
 from quizapp.core.bankparts.fields import WEIGHT_SUM_SLACK
+from quizapp.core.bankparts.weights import weight_from_percent
 
 
 def percent(fraction: float) -> float | int:
@@ -18,13 +19,13 @@ def percent(fraction: float) -> float | int:
     target = fraction * 100
     for digits in range(17):
         candidate = round(target, digits)
-        if candidate / 100.0 == fraction:
+        if weight_from_percent(candidate) == fraction:
             return int(candidate) if candidate.is_integer() else candidate
     for direction in (math.inf, -math.inf):
         candidate = target
         for _ in range(8):
             candidate = math.nextafter(candidate, direction)
-            if candidate / 100.0 == fraction:
+            if weight_from_percent(candidate) == fraction:
                 return candidate
     return target
 
@@ -63,7 +64,7 @@ def _unscaled(weight: float, scale: float) -> float:
 
 def _loaded(fractions: list[float]) -> list[float]:
     """What the loader makes of a weighted multiple question's weights (see `bankparts.choices`)."""
-    read = [percent(f) / 100.0 for f in fractions]
+    read = [weight_from_percent(percent(f)) for f in fractions]
     total = sum(w for w in read if w > 0) * 100
     if abs(total - 100) > WEIGHT_SUM_SLACK:
         return []  # the loader would refuse these
