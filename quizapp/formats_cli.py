@@ -138,7 +138,10 @@ def cmd_export(
         return EXIT_FAILED
     _print_notes(bank_path, result.notes, out)
     total = len(loaded.bank.questions)
-    summary = f"exported {bank_path} ({_plural(total, 'question')}) to {target} ({_label(module)})"
+    count = _plural(total, "question")
+    if result.written < total:
+        count = f"{result.written} of {count}; {total - result.written} skipped"
+    summary = f"exported {bank_path} ({count}) to {target} ({_label(module)})"
     if result.notes:
         summary += f"; {_plural(len(result.notes), 'item')} not carried over (listed above)"
     print(summary, file=out)

@@ -159,16 +159,37 @@ def test_export_to_aiken_and_csv(here: Path, capsys: pytest.CaptureFixture[str])
     status, out, err = run(["export", str(README_BANK), "--to", "aiken"], capsys)
     assert (status, err) == (0, "")
     assert f"{README_BANK}:40: question 'gas-giants' skipped" in out
+    # Aiken holds only single-answer questions: the summary counts the two actually written.
     assert out.splitlines()[-1] == (
-        f"exported {README_BANK} (9 questions) to readme-example.txt (Aiken); "
+        f"exported {README_BANK} (2 of 9 questions; 7 skipped) to readme-example.txt (Aiken); "
         "8 items not carried over (listed above)"
     )
     assert (here / "readme-example.txt").read_text().startswith("Which planet is closest")
+    status, out, _ = run(["import", "readme-example.txt", "-o", "back.yaml"], capsys)
+    assert status == 0 and "imported 2 questions from readme-example.txt" in out
     status, out, _ = run(["export", str(README_BANK), "--to", "csv", "-o", "cards.csv"], capsys)
     assert status == 0 and (here / "cards.csv").read_bytes().startswith(b"front,back\n")
+    assert f"exported {README_BANK} (9 questions) to cards.csv (CSV/TSV)" in out
     # and the CSV imports back as flashcards
     status, out, _ = run(["import", "cards.csv"], capsys)
     assert status == 0 and "imported 9 questions from cards.csv (CSV/TSV)" in out
+
+
+@pytest.mark.skipif(not HAS_GIFT, reason="the GIFT format is not installed")
+def test_gift_export_counts_the_questions_it_wrote(
+    here: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    tour = Path(__file__).resolve().parents[2] / "quizapp" / "questions" / "format-tour.yaml"
+    status, out, err = run(["export", str(tour), "--to", "gift", "-o", "tour.gift"], capsys)
+    assert (status, err) == (0, "")
+    assert f"exported {tour} (11 of 14 questions; 3 skipped) to tour.gift" in out
+    status, out, _ = run(["import", "tour.gift", "-o", "tour.yaml"], capsys)
+    assert status == 0 and "imported 11 questions from tour.gift" in out
+    # A two-gap cloze, an order question and a flashcard have no GIFT form.
+    original, imported = load_bank(tour).bank, load_bank(here / "tour.yaml").bank
+    assert original is not None and imported is not None
+    missing = {q.id for q in original.questions} - {q.id for q in imported.questions}
+    assert missing == {"water-molecule", "oceans-by-area", "dna-stands-for"}
 
 
 def test_export_refuses_overwriting_and_invalid_banks(

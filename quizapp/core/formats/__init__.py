@@ -7,7 +7,7 @@ Each format lives in its own module of this package (`gift`, `aiken`, `csv`, `ap
   as "Moodle GIFT", shown by the command line);
 - `import_bank(data, path) -> ImportResult`, raising `FormatError` only when nothing can be
   imported at all (not UTF-8, not this format, a corrupt archive);
-- `export_bank(bank) -> ExportResult`.
+- `export_bank(bank) -> ExportResult`, counting the questions it wrote.
 
 What a format cannot carry over is never dropped silently: it comes back as a `Note` with the line
 it was found on, for the command line to print as `file:line: message`. Neither notes nor
@@ -56,6 +56,8 @@ class ExportResult:
 
     data: bytes
     notes: tuple[Note, ...]
+    written: int
+    """How many of the bank's questions are in `data` (the others were skipped, with a note)."""
 
 
 class FormatError(ValueError):

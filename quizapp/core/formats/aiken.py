@@ -196,7 +196,7 @@ def export_bank(bank: Bank) -> ExportResult:
                 f"{lost} of the exported questions had some, left out",
             )
         )
-    return ExportResult("\n".join(blocks).encode("utf-8"), tuple(notes))
+    return ExportResult("\n".join(blocks).encode("utf-8"), tuple(notes), len(blocks))
 
 
 def _aiken_block(question: Question) -> tuple[str | None, str]:

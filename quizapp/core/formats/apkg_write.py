@@ -97,7 +97,8 @@ def write_package(bank: Bank) -> ExportResult:
         decks[name].add_note(note)
     if not decks:
         decks[bank.title] = genanki.Deck(stable_id("deck", bank.id, ""), bank.title)
-    return ExportResult(_package(list(decks.values())), _loss_notes(lost))
+    data = _package(list(decks.values()))
+    return ExportResult(data, _loss_notes(lost), len(bank.questions))
 
 
 def _package(decks: list[Any]) -> bytes:

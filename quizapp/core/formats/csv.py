@@ -232,7 +232,7 @@ def export_bank(bank: Bank) -> ExportResult:
     if lost:
         message = "CSV holds a front and a back: topics, tags, hints, feedback and misconceptions"
         notes.append(Note(0, f"{message} of {lost} questions were left out"))
-    return ExportResult(buffer.getvalue().encode("utf-8"), tuple(notes))
+    return ExportResult(buffer.getvalue().encode("utf-8"), tuple(notes), len(bank.questions))
 
 
 def _front(question: Question) -> str:

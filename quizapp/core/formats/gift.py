@@ -62,8 +62,8 @@ def import_bank(data: bytes, path: str) -> ImportResult:
 
 def export_bank(bank: Bank) -> ExportResult:
     """`bank` as GIFT text (UTF-8), and what GIFT could not hold."""
-    text, notes = write_gift(bank)
-    return ExportResult(text.encode("utf-8"), tuple(notes))
+    text, notes, written = write_gift(bank)
+    return ExportResult(text.encode("utf-8"), tuple(notes), written)
 
 
 def _nothing(notes: list[Note]) -> str:

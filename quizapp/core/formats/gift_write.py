@@ -33,8 +33,8 @@ _MOODLE_GRADES = (
 )
 
 
-def write_gift(bank: Bank) -> tuple[str, list[Note]]:
-    """The GIFT text of `bank`, and what it had to leave out."""
+def write_gift(bank: Bank) -> tuple[str, list[Note], int]:
+    """The GIFT text of `bank`, what it had to leave out, and how many questions it holds."""
     notes: list[Note] = []
     title = " ".join(bank.title.split())
     out = [f"// {title}\n// Exported from the quizapp bank '{bank.id}'.\n\n"]
@@ -51,6 +51,7 @@ def write_gift(bank: Bank) -> tuple[str, list[Note]]:
     if left:
         notes.append(Note(0, f"the bank's {', '.join(left)} are not part of GIFT: left out"))
     topic = ""
+    written = 0
     for question in bank.questions:
         kept = carried(question, notes)
         if kept is None:
@@ -65,7 +66,8 @@ def write_gift(bank: Bank) -> tuple[str, list[Note]]:
             out.append(f"$CATEGORY: {category_of(kept.topic)}\n\n")
             topic = kept.topic
         out.append(text + "\n")
-    return "".join(out), notes
+        written += 1
+    return "".join(out), notes, written
 
 
 def question_text(q: Question) -> str:
