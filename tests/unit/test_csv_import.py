@@ -69,7 +69,8 @@ def test_anki_export_with_every_header() -> None:
         "the Golgi apparatus",
         (),
     )
-    assert (quoted.id, quoted.prompt) == ("qu-ote", 'A "quoted" front\nover two lines')
+    # `#html:true`: a raw line break in HTML is white space, as Anki shows it (`<br>` breaks).
+    assert (quoted.id, quoted.prompt) == ("qu-ote", 'A "quoted" front over two lines')
     assert quoted.line == 11
     assert result.notes == (
         Note(9, "media file 'cell.png' not imported"),
@@ -128,6 +129,13 @@ def test_html_only_where_it_is_html() -> None:
     # Without an #html header, a field is converted only when it looks like HTML.
     data = b"a < b\tis x<y true\nbold\t<b>yes</b> &amp; no<br>next\n"
     assert cards(data, "x.tsv") == [("a < b", "is x<y true"), ("bold", "yes & no\nnext")]
+
+
+def test_line_breaks_typed_in_a_cell_guessed_to_be_html_are_kept() -> None:
+    data = b'front,back\n"Salt &amp; pepper\nand more",<b>two</b>\n'
+    assert cards(data, "x.csv") == [("Salt & pepper\nand more", "two")]
+    declared = b'#separator:comma\n#html:true\n"Salt &amp; pepper\nand more",<b>two</b>\n'
+    assert cards(declared, "x.csv") == [("Salt & pepper and more", "two")]
 
 
 def test_html_to_text() -> None:

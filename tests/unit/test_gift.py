@@ -10,7 +10,8 @@ import pytest
 from quizapp.core.bank import parse_bank
 from quizapp.core.formats import FormatError, Note, detect_format, format_named, gift
 from quizapp.core.formats.gift_read import category_of, topic_of
-from quizapp.core.formats.gift_text import escape, hide_escapes, html_to_text, show
+from quizapp.core.formats.gift_text import escape, hide_escapes, show
+from quizapp.core.formats.htmltext import html_to_text
 from quizapp.core.formats.yamlout import bank_to_yaml
 from quizapp.core.model import (
     Bank,
@@ -396,7 +397,7 @@ def test_html_text_keeps_layout_and_links_and_drops_comments_and_scripts():
         '<!-- note --><script>x()</script><a href="https://ex.org">site</a><img src="x/y.png">'
     )
     assert text == "One two\n- a\n- b\n  code\n    more\nsite (https://ex.org)"
-    assert images == ["y.png"]
+    assert images == ("y.png",)
 
 
 def test_escape_and_read_back_are_inverse():

@@ -37,6 +37,10 @@ def plain_fields(fields: Sequence[str], html: bool | None) -> NoteText:
         media += _SOUND.findall(value)
         value = _SOUND.sub("", value)
         if html or (html is None and looks_like_html(value)):
+            if not html:
+                # Only guessed to be HTML (`&amp;` in a spreadsheet cell): the line breaks the
+                # author typed are meant, though a browser would show them as spaces.
+                value = value.replace("\n", "<br>")
             value, shown = html_to_text(value)
             media += shown
         else:

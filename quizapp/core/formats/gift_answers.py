@@ -52,12 +52,7 @@ class Context:
     def text(self, raw: str, at: int) -> str:
         """The plain text of `raw`, in its own format or the question's."""
         fmt, rest = split_format(raw.strip(), self.fmt)
-
-        def images(names: list[str]) -> None:
-            shown = ", ".join(names)
-            self.note(at, f"images are not imported (left out: {shown})")
-
-        return render(rest, fmt, images)
+        return render(rest, fmt, lambda message: self.note(at, message))
 
 
 @dataclass(frozen=True, slots=True)

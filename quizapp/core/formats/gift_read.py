@@ -235,12 +235,12 @@ def _answers(body: str, at: int, ctx: Context, embedded: bool) -> dict[str, Any]
 def _prompt(head: str, tail: str, ctx: Context, fields: dict[str, Any], opening: int) -> str:
     """The question text; a missing word leaves a blank (a `{{blank}}` gap in a cloze)."""
 
-    def images(names: list[str]) -> None:
-        ctx.note(opening, f"images are not imported (left out: {', '.join(names)})")
+    def left_out(message: str) -> None:
+        ctx.note(opening, message)
 
     if not tail.strip():
-        return render(head, ctx.fmt, images)
-    rendered = render(head + _SPOT + tail, ctx.fmt, images)
+        return render(head, ctx.fmt, left_out)
+    rendered = render(head + _SPOT + tail, ctx.fmt, left_out)
     if fields["type"] is QuestionType.CLOZE:
         gapped = rendered.replace(_SPOT, "{{" + GAP_NAME + "}}")
         if [found.group(1).strip() for found in GAP_RE.finditer(gapped)] == [GAP_NAME]:

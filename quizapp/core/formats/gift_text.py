@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from html.parser import HTMLParser
+
+from quizapp.core.formats.htmltext import convert_html
 
 #: The characters a backslash escapes in GIFT (`n` stands for a line break).
 ESCAPED = "\\~=#{}:n"
@@ -57,131 +58,26 @@ def starts_with_format(text: str) -> bool:
     return _FORMAT_RE.match(text) is not None
 
 
-Images = Callable[[list[str]], None]
+#: Told what an HTML text showed that is not imported: "images are not imported (left out: ...)".
+LeftOut = Callable[[str], None]
 
 
-def render(text: str, fmt: str, images: Images | None = None) -> str:
+def render(text: str, fmt: str, left_out: LeftOut | None = None) -> str:
     """Plain text of a (hidden-escape) GIFT `text` written in `fmt`.
 
-    HTML is turned into plain text (images are passed to `images`); Markdown is kept as written;
-    Moodle and plain texts lose the spaces around each line, as Moodle trims them.
+    HTML is turned into plain text (`htmltext`; what it showed but is not imported is told to
+    `left_out`); Markdown is kept as written; Moodle and plain texts lose the spaces around each
+    line, as Moodle trims them.
     """
     if fmt == "html":
-        plain, found = html_to_text(show(text.strip()))
-        if found and images is not None:
-            images(found)
-        return plain
+        plain = convert_html(show(text.strip()))
+        if plain.left_out and left_out is not None:
+            kinds = [
+                kind for kind, names in (("images", plain.images), ("media", plain.media)) if names
+            ]
+            what = " and ".join(kinds)
+            left_out(f"{what} are not imported (left out: {', '.join(plain.left_out)})")
+        return plain.text
     if fmt == "markdown":
         return show(text.strip())
     return show("\n".join(part.strip() for part in text.split("\n")).strip())
-
-
-_BLOCKS = frozenset(
-    [
-        "address",
-        "article",
-        "aside",
-        "blockquote",
-        "dd",
-        "div",
-        "dl",
-        "dt",
-        "figcaption",
-        "figure",
-        "footer",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "header",
-        "hr",
-        "li",
-        "ol",
-        "p",
-        "section",
-        "table",
-        "tbody",
-        "thead",
-        "tr",
-        "ul",
-    ]
-)
-_SKIPPED = frozenset({"script", "style", "head", "title"})
-_SPACES = re.compile(r"[ \t\n\r\f]+")
-
-
-class _PlainText(HTMLParser):
-    """Collects the text of an HTML fragment as a browser would lay it out, without styling."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.out: list[str] = []
-        self.images: list[str] = []
-        self._pre = 0
-        self._skip = 0
-        self._links: list[tuple[str, int]] = []
-
-    def _break(self) -> None:
-        if self.out and not self.out[-1].endswith("\n"):
-            self.out.append("\n")
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        found = dict(attrs)
-        if tag in _SKIPPED:
-            self._skip += 1
-        elif tag == "br":
-            self.out.append("\n")
-        elif tag == "pre":
-            self._break()
-            self._pre += 1
-        elif tag == "img":
-            source = found.get("src") or found.get("alt") or "an image"
-            self.images.append(source.rsplit("/", 1)[-1] or source)
-        elif tag == "a":
-            self._links.append((found.get("href") or "", len(self.out)))
-        elif tag in _BLOCKS:
-            self._break()
-            if tag == "li":
-                self.out.append("- ")
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag != "a":
-            self.handle_starttag(tag, attrs)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _SKIPPED:
-            self._skip = max(0, self._skip - 1)
-        elif tag == "pre":
-            self._pre = max(0, self._pre - 1)
-            self._break()
-        elif tag == "a" and self._links:
-            href, start = self._links.pop()
-            shown = "".join(self.out[start:])
-            if href.startswith(("http:", "https:", "mailto:")) and href not in shown:
-                self.out.append(f" ({href})")
-        elif tag in _BLOCKS:
-            self._break()
-
-    def handle_data(self, data: str) -> None:
-        if self._skip:
-            return
-        if self._pre:
-            self.out.append(data)
-            return
-        data = _SPACES.sub(" ", data)
-        if not self.out or self.out[-1].endswith("\n"):
-            data = data.lstrip(" ")
-        if data:
-            self.out.append(data)
-
-
-def html_to_text(html: str) -> tuple[str, list[str]]:
-    """The plain text of an HTML fragment, and the file names of the images it showed."""
-    parser = _PlainText()
-    parser.feed(html)
-    parser.close()
-    lines = [line.rstrip() for line in "".join(parser.out).replace("\xa0", " ").split("\n")]
-    text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines))
-    return text.strip(), parser.images

@@ -1,21 +1,32 @@
-"""HTML from Anki notes, Moodle or CSV files turned into the plain text a bank holds.
+"""HTML from Moodle (GIFT), Anki notes or CSV files turned into the plain text a bank holds.
 
-Line breaks (`<br>`, the ends of `<div>`, `<p>` and list items) become newlines, entities are
-unescaped, other tags are dropped, and images, audio and video are collected by file name so the
-importer can report them: media are never imported.
+The text is laid out as a browser would show it, without styling: runs of white space collapse to
+one space (except inside `<pre>`), `<br>` is a line break, blocks (`<p>`, `<div>`, list items,
+headings, table rows...) start on a line of their own, list items get a `- `, entities are
+unescaped, a link keeps its address as `text (url)`, and scripts, styles and comments are dropped.
+Images, audio and video are collected by file name so the importer can report them: media are
+never imported.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from html.parser import HTMLParser
 
-_BREAKS = frozenset({"br", "hr"})
 _BLOCKS = frozenset(
-    {"div", "p", "li", "ul", "ol", "tr", "table", "h1", "h2", "h3", "h4", "h5", "h6", "pre"}
+    {
+        *("address", "article", "aside", "blockquote", "dd", "div", "dl", "dt", "figcaption"),
+        *("figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "ol"),
+        *("p", "section", "table", "tbody", "thead", "tr", "ul"),
+    }
 )
-_MEDIA = frozenset({"img", "audio", "video", "source", "object", "embed"})
-_SKIPPED = frozenset({"script", "style"})
+_MEDIA = frozenset({"audio", "video", "source", "object", "embed"})
+_SKIPPED = frozenset({"script", "style", "head", "title"})
+#: HTML's white space: what a browser collapses (a non-breaking space is not part of it).
+_SPACES = re.compile(r"[ \t\n\r\f]+")
+#: Links whose address is worth keeping next to their text.
+_ADDRESSES = ("http:", "https:", "mailto:")
 #: A tag or an entity: text without either is not treated as HTML by `looks_like_html`.
 _HTML_SIGN = re.compile(
     r"</?(?:br|div|p|b|i|u|s|em|strong|span|font|img|sub|sup|ul|ol|li|a|hr|table|tr|td|code|pre)"
@@ -24,52 +35,108 @@ _HTML_SIGN = re.compile(
 )
 
 
-class _TextParser(HTMLParser):
+@dataclass(frozen=True, slots=True)
+class PlainText:
+    """An HTML fragment as plain text, and the media it showed (file names, in order)."""
+
+    text: str
+    images: tuple[str, ...]
+    media: tuple[str, ...]
+    """Audio, video and embedded objects."""
+
+    @property
+    def left_out(self) -> tuple[str, ...]:
+        """Every image and medium, images first."""
+        return self.images + self.media
+
+
+class _Layout(HTMLParser):
+    """Collects the text of an HTML fragment as a browser would lay it out, without styling."""
+
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
+        self.out: list[str] = []
+        self.images: list[str] = []
         self.media: list[str] = []
-        self._skipping = 0
+        self._pre = 0
+        self._skip = 0
+        self._links: list[tuple[str, int]] = []
+
+    def _break(self) -> None:
+        if self.out and not self.out[-1].endswith("\n"):
+            self.out.append("\n")
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
         if tag in _SKIPPED:
-            self._skipping += 1
-        elif tag in _BREAKS:
-            self.parts.append("\n")
-        elif tag in _BLOCKS:
-            self._block_break()
-            if tag == "li":
-                self.parts.append("- ")
+            self._skip += 1
+        elif tag == "br":
+            self.out.append("\n")
+        elif tag == "pre":
+            self._break()
+            self._pre += 1
+        elif tag == "img":
+            self.images.append(_file_name(found.get("src") or found.get("alt") or "an image"))
         elif tag in _MEDIA:
-            source = dict(attrs).get("src") or dict(attrs).get("data")
+            source = found.get("src") or found.get("data")
             if source:
-                self.media.append(source)
+                self.media.append(_file_name(source))
+        elif tag == "a":
+            self._links.append((found.get("href") or "", len(self.out)))
+        elif tag in _BLOCKS:
+            self._break()
+            if tag == "li":
+                self.out.append("- ")
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag not in _SKIPPED:
+        if tag != "a":  # `<a/>` opens no link that a closing tag would end
             self.handle_starttag(tag, attrs)
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _SKIPPED:
-            self._skipping = max(0, self._skipping - 1)
+            self._skip = max(0, self._skip - 1)
+        elif tag == "pre":
+            self._pre = max(0, self._pre - 1)
+            self._break()
+        elif tag == "a" and self._links:
+            href, start = self._links.pop()
+            shown = "".join(self.out[start:])
+            if href.startswith(_ADDRESSES) and href not in shown:
+                self.out.append(f" ({href})")
         elif tag in _BLOCKS:
-            self._block_break()
+            self._break()
 
     def handle_data(self, data: str) -> None:
-        if not self._skipping:
-            self.parts.append(data)
+        if self._skip:
+            return
+        if self._pre:
+            self.out.append(data)
+            return
+        data = _SPACES.sub(" ", data)
+        # Collapsing goes across tags: `a <b> b</b>` shows one space, and none starts a line.
+        if not self.out or self.out[-1].endswith(("\n", " ")):
+            data = data.lstrip(" ")
+        if data:
+            self.out.append(data)
 
-    def _block_break(self) -> None:
-        if self.parts and not "".join(self.parts[-2:]).endswith("\n"):
-            self.parts.append("\n")
+
+def _file_name(source: str) -> str:
+    """The last part of a path or address (`@@PLUGINFILE@@/map.png` -> `map.png`)."""
+    return source.rsplit("/", 1)[-1] or source
+
+
+def convert_html(html: str) -> PlainText:
+    """The plain text of an HTML fragment, with the images and media it showed."""
+    parser = _Layout()
+    parser.feed(html)
+    parser.close()
+    return PlainText(tidy("".join(parser.out)), tuple(parser.images), tuple(parser.media))
 
 
 def html_to_text(html: str) -> tuple[str, tuple[str, ...]]:
-    """The plain text of `html`, and the file names of the media it shows (not imported)."""
-    parser = _TextParser()
-    parser.feed(html)
-    parser.close()
-    return tidy("".join(parser.parts)), tuple(parser.media)
+    """The plain text of `html`, and the file names of the images and media it showed."""
+    plain = convert_html(html)
+    return plain.text, plain.left_out
 
 
 def looks_like_html(text: str) -> bool:
