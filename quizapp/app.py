@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable, Sequence
 from functools import partial
 from pathlib import Path
@@ -14,6 +15,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from quizapp.core.catalog import BankCache, bundled_banks_dir
+from quizapp.core.presenting import Clock
 from quizapp.screens.help import SKIPPED_ACTIONS, HelpScreen
 from quizapp.screens.home import HomeScreen
 
@@ -29,12 +31,22 @@ class QuizApp(App[None]):
         Binding("f1", "help", "Help", show=False),
     ]
 
-    def __init__(self, paths: Sequence[Path], cache: BankCache, seed: int | None = None) -> None:
-        """An app listing the banks in `paths`, read through `cache`; `seed` fixes the shuffles."""
+    def __init__(
+        self,
+        paths: Sequence[Path],
+        cache: BankCache,
+        seed: int | None = None,
+        clock: Clock = time.monotonic,
+    ) -> None:
+        """An app listing the banks in `paths`, read through `cache`; `seed` fixes the shuffles.
+
+        `clock` times every session the app starts (tests give a fake one).
+        """
         super().__init__()
         self.bank_paths = tuple(paths)
         self.cache = cache
         self.seed = seed
+        self.clock = clock
 
     def get_default_screen(self) -> Screen[None]:
         """The first screen: the list of banks."""
@@ -44,12 +56,14 @@ class QuizApp(App[None]):
         """Quit; a screen whose work would be lost (an exam under way) asks first.
 
         Such a screen offers a `confirm_quit()` method, which asks and quits if the student agrees.
+        It is asked even when a dialog (the help, a question list) is open on top of it.
         """
-        confirm = getattr(self.screen, "confirm_quit", None)
-        if callable(confirm):
-            confirm()
-        else:
-            await super().action_quit()
+        for screen in reversed(self.screen_stack):
+            confirm = getattr(screen, "confirm_quit", None)
+            if callable(confirm):
+                confirm()
+                return
+        await super().action_quit()
 
     def action_help(self) -> None:
         """Open the help: the keys of the screen on top (not of the help itself)."""
@@ -82,11 +96,17 @@ class QuizApp(App[None]):
             yield SystemCommand(binding.description, f"On this screen (key: {key})", run)
 
 
-def make_app(paths: Sequence[Path], cache_dir: Path | None, *, seed: int | None = None) -> QuizApp:
+def make_app(
+    paths: Sequence[Path],
+    cache_dir: Path | None,
+    *,
+    seed: int | None = None,
+    clock: Clock = time.monotonic,
+) -> QuizApp:
     """The app on the banks in `paths` (files or folders; none: the bundled banks).
 
     `cache_dir` holds the cache of validated banks (None: no cache). `seed` makes the shuffles of
-    every session repeatable (None: different each time).
+    every session repeatable (None: different each time). `clock` times the sessions.
     """
     banks = list(paths) or [bundled_banks_dir()]
-    return QuizApp(banks, BankCache(cache_dir), seed)
+    return QuizApp(banks, BankCache(cache_dir), seed, clock)

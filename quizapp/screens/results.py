@@ -6,6 +6,8 @@ practises exactly the questions that were wrong or partly right.
 
 from __future__ import annotations
 
+import time
+
 from textual import on
 from textual.app import App, ComposeResult
 from textual.binding import Binding
@@ -183,7 +185,11 @@ class ResultsScreen(Screen[None]):
         from quizapp.screens.quiz import QuizScreen
 
         try:
-            session = retry_mistakes(self.report, seed=getattr(self.app, "seed", None))
+            session = retry_mistakes(
+                self.report,
+                seed=getattr(self.app, "seed", None),
+                clock=getattr(self.app, "clock", time.monotonic),
+            )
         except StudyError as error:
             self.notify(str(error), severity="warning", markup=False)
             return

@@ -1,4 +1,5 @@
-"""Helpers for the UI tests: the app on the fixture banks, and what the screen shows as text."""
+"""Helpers for the UI tests: the app on the fixture banks (on a fake clock), and what the screen
+shows as text."""
 
 from __future__ import annotations
 
@@ -27,9 +28,29 @@ BROKEN = BANKS / "ui-broken.yaml"
 SEED = 7
 
 
-def ui_app(*paths: Path, seed: int = SEED) -> QuizApp:
-    """The app as the CLI builds it, on the given fixture banks, with a fixed seed."""
-    return make_app(list(paths), default_cache_dir(), seed=seed)
+class FakeClock:
+    """A clock that moves only when told to (`advance`), or by `step` seconds at every reading."""
+
+    def __init__(self, step: float = 0.0) -> None:
+        self.now = 1000.0
+        self.step = step
+
+    def __call__(self) -> float:
+        self.now += self.step
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        """Move the clock on by `seconds`."""
+        self.now += seconds
+
+
+def ui_app(*paths: Path, seed: int = SEED, clock: FakeClock | None = None) -> QuizApp:
+    """The app as the CLI builds it, on the given fixture banks, with a fixed seed.
+
+    Every session it starts is timed by `clock`, a `FakeClock` that stands still unless given:
+    no UI test depends on how fast the machine runs it.
+    """
+    return make_app(list(paths), default_cache_dir(), seed=seed, clock=clock or FakeClock())
 
 
 def screen_text(app: App[object]) -> str:

@@ -14,7 +14,7 @@ from quizapp.core.exam import ExamSession
 from quizapp.core.items import items_of
 from quizapp.core.model import Bank, Response, SelfGrade
 from quizapp.core.session import PracticeSession
-from tests.ui.helpers import BANKS, SEED, settle, ui_app
+from tests.ui.helpers import BANKS, SEED, FakeClock, settle, ui_app
 
 STUDY = BANKS / "study-security.yaml"
 
@@ -23,22 +23,6 @@ STUDY = BANKS / "study-security.yaml"
 ANSWERS: tuple[Response, ...] = (1, frozenset({0}), 0, "password manager", SelfGrade.GOOD)
 #: The confidence given with each of those answers: sure of both wrong ones.
 LEVELS = (3, 2, 3, 1, 2)
-
-
-class FakeClock:
-    """A clock that moves only when told to (`advance`), or by `step` seconds at every reading."""
-
-    def __init__(self, step: float = 0.0) -> None:
-        self.now = 1000.0
-        self.step = step
-
-    def __call__(self) -> float:
-        self.now += self.step
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        """Move the clock on by `seconds`."""
-        self.now += seconds
 
 
 def study_bank() -> Bank:

@@ -14,37 +14,22 @@ from quizapp.app import QuizApp
 from quizapp.core.exam import ExamSession
 from quizapp.core.scoring import Outcome
 from quizapp.screens.exam import ExamScreen
+from quizapp.screens.help import HelpScreen
 from quizapp.screens.home import HomeScreen
 from quizapp.screens.results import ResultsScreen
 from quizapp.widgets.confirm import ConfirmModal
 from quizapp.widgets.exam_clock import ExamClock
 from quizapp.widgets.exam_navigator import NavigatorDialog
-from tests.ui.helpers import BANKS, open_setup, screen_text, settle, ui_app
+from tests.ui.helpers import BANKS, FakeClock, open_setup, screen_text, settle, ui_app
 
 EXAM = BANKS / "exam-small.yaml"
 SnapCompare = Callable[..., bool]
 
 
-class FakeClock:
-    """Seconds that move only when a test says so."""
-
-    def __init__(self) -> None:
-        self.now = 500.0
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        """Let `seconds` pass."""
-        self.now += seconds
-
-
 def exam_app(path: Path = EXAM) -> tuple[QuizApp, FakeClock]:
-    """The app on the exam fixture bank, timed by a fake clock (the set-up reads `app.clock`)."""
-    app = ui_app(path)
+    """The app on the exam fixture bank, and the fake clock that times its sessions."""
     clock = FakeClock()
-    app.clock = clock  # type: ignore[attr-defined]
-    return app, clock
+    return ui_app(path, clock=clock), clock
 
 
 async def start_exam(pilot: Pilot[object], *, confidence: bool = False) -> ExamSession:
@@ -303,7 +288,31 @@ def test_snapshot_exam_question_with_the_timer(snap_compare: SnapCompare) -> Non
         session = await start_exam(pilot)
         await pilot.press(key_for(session, "Paris"), "enter", "m")
         clock.advance(35)
-        await pilot.pause(0.4)  # the interval redraws the clock: 01:25 left
+        await wait_for(pilot, lambda: "⏱ 01:25 left" in screen_text(pilot.app))
         await settle(pilot)
 
     assert snap_compare(app, run_before=second_question_flagged)
+
+
+async def test_quitting_with_a_dialog_over_the_exam_still_asks() -> None:
+    app, _ = exam_app()
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await start_exam(pilot)
+        for opener, dialog in (("l", NavigatorDialog), ("question_mark", HelpScreen)):
+            await pilot.press(opener)
+            await settle(pilot)
+            assert isinstance(app.screen, dialog)
+            await pilot.press("ctrl+q")  # the exam underneath is asked, not the dialog
+            await settle(pilot)
+            assert isinstance(app.screen, ConfirmModal) and app.is_running
+            assert "Quit quizapp?" in screen_text(app)
+            await pilot.press("n")
+            await settle(pilot)
+            assert isinstance(app.screen, dialog) and app.is_running
+            await pilot.press("escape")
+            await settle(pilot)
+        await pilot.press("l")
+        await settle(pilot)
+        await pilot.press("ctrl+q", "y")
+        await settle(pilot)
+        assert not app.is_running

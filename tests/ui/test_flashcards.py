@@ -13,8 +13,8 @@ from quizapp.core.model import SelfGrade
 from quizapp.screens.flashcards import FlashcardScreen
 from quizapp.screens.home import HomeScreen
 from quizapp.screens.results import ResultsScreen
-from tests.ui.helpers import SEED, screen_text, settle
-from tests.ui.study_helpers import FakeClock, push, study_app, study_bank
+from tests.ui.helpers import SEED, FakeClock, screen_text, settle
+from tests.ui.study_helpers import push, study_app, study_bank
 
 SnapCompare = Callable[..., bool]
 
