@@ -12,7 +12,8 @@ import yaml
 from quizapp.core.bank import load_bank, parse_bank
 from quizapp.core.catalog import bundled_banks_dir
 from quizapp.core.formats.percents import multiple_percents, percent
-from quizapp.core.formats.yamlout import FOLD_LENGTH, SCHEMA_LINE, bank_to_yaml
+from quizapp.core.formats.yamlout import SCHEMA_LINE, bank_to_yaml
+from quizapp.core.formats.yamlstyle import FOLD_LENGTH
 from quizapp.core.model import (
     Bank,
     Choice,

@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 
 from quizapp.core.formats.percents import multiple_percents, percent
+from quizapp.core.formats.yamlstyle import WIDTH, Dumper, FlowList, compact, texts
 from quizapp.core.model import (
     Bank,
     Choice,
@@ -29,79 +30,15 @@ from quizapp.core.model import (
 )
 
 SCHEMA_LINE = "# yaml-language-server: $schema=quizapp-bank.schema.json"
-#: Mappings and lists of plain values up to this long are written on one line: `{text: Mars}`.
-FLOW_WIDTH = 72
-#: Single-line texts longer than this are folded over several lines (`>-`).
-FOLD_LENGTH = 80
-_WIDTH = 88
-#: Unicode line separators that PyYAML would otherwise write raw and read back as line breaks.
-_ODD_BREAKS = frozenset("\r\x85\u2028\u2029")
-
-
-class _Flow(dict[Any, Any]):
-    """A mapping written on one line."""
-
-
-class _FlowList(list[Any]):
-    """A list written on one line."""
-
-
-class _Dumper(yaml.SafeDumper):
-    """Indents lists inside mappings (`  - id:`), as the README does."""
-
-    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
-        super().increase_indent(flow, False)
-
-
-def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    # PyYAML falls back to quotes when a block cannot hold the text (trailing spaces...).
-    style = "|" if "\n" in value else ">" if _foldable(value) else None
-    if _ODD_BREAKS.intersection(value) or value.endswith("\n\n") or value == "\n":
-        # Double quotes are the only style that keeps these separators as they are; and a `|+`
-        # block would swallow the blank line `_spaced` puts after it.
-        style = '"'
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
-
-
-def _foldable(value: str) -> bool:
-    """Whether a single-line `value` can be written as a folded block (`>-`) and read back as is.
-
-    A line that starts with white space is "more indented" in a folded block, and YAML keeps the
-    line breaks around such lines as they are: PyYAML still folds it at a space, so the text
-    would come back with a line break in place of that space. Such texts are quoted instead (a
-    quoted text is folded too, but its folds read back as spaces). Trailing white space would be
-    dropped by a block, so PyYAML quotes those anyway: they are left out here to say so.
-    """
-    return len(value) > FOLD_LENGTH and value == value.strip(" \t")
-
-
-def _represent_flow(dumper: yaml.SafeDumper, value: _Flow) -> yaml.MappingNode:
-    return dumper.represent_mapping("tag:yaml.org,2002:map", value.items(), flow_style=True)
-
-
-def _represent_flow_list(dumper: yaml.SafeDumper, value: _FlowList) -> yaml.SequenceNode:
-    return dumper.represent_sequence("tag:yaml.org,2002:seq", value, flow_style=True)
-
-
-def _represent_float(dumper: yaml.SafeDumper, value: float) -> yaml.ScalarNode:
-    if value.is_integer() and abs(value) < 1e15:
-        return dumper.represent_int(int(value))
-    return dumper.represent_float(value)
-
-
-_Dumper.add_representer(str, _represent_str)
-_Dumper.add_representer(_Flow, _represent_flow)
-_Dumper.add_representer(_FlowList, _represent_flow_list)
-_Dumper.add_representer(float, _represent_float)
 
 
 def bank_to_yaml(bank: Bank) -> str:
     """The bank as YAML text, schema line first, that `parse_bank` reads back to an equal bank."""
     doc: dict[str, Any] = {"title": bank.title, "id": bank.id}
     _put(doc, "description", bank.description)
-    _put(doc, "tags", _texts(bank.tags))
+    _put(doc, "tags", texts(bank.tags))
     _put(doc, "source", bank.source)
-    _put(doc, "lint", _texts(bank.lint_ignore))
+    _put(doc, "lint", texts(bank.lint_ignore))
     if bank.exam is not None:
         exam: dict[str, Any] = {}
         _put(exam, "questions", bank.exam.questions)
@@ -109,17 +46,15 @@ def bank_to_yaml(bank: Bank) -> str:
         if bank.exam.pass_mark is not None:
             exam["pass_mark"] = percent(bank.exam.pass_mark)
         if bank.exam.blueprint:
-            exam["blueprint"] = _compact(dict(bank.exam.blueprint))
+            exam["blueprint"] = compact(dict(bank.exam.blueprint))
         doc["exam"] = exam
     if bank.misconceptions:
         doc["misconceptions"] = {
-            m.id: _compact({"summary": m.summary, "explanation": m.explanation})
+            m.id: compact({"summary": m.summary, "explanation": m.explanation})
             for m in bank.misconceptions.values()
         }
     doc["questions"] = [_question(q) for q in bank.questions]
-    text = yaml.dump(
-        doc, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=_WIDTH, indent=2
-    )
+    text = yaml.dump(doc, Dumper=Dumper, sort_keys=False, allow_unicode=True, width=WIDTH, indent=2)
     return f"{SCHEMA_LINE}\n{_spaced(text)}"
 
 
@@ -150,15 +85,15 @@ def _question(q: Question) -> dict[str, Any]:
     if inferred is not q.type:
         out["type"] = q.type.value
     _put(out, "topic", q.topic)
-    _put(out, "tags", _texts(q.tags))
+    _put(out, "tags", texts(q.tags))
     out["front" if q.type is QuestionType.FLASHCARD else "prompt"] = q.prompt
     out.update(body)
     _put(out, "explanation", q.explanation)
     _put(out, "hint", q.hint)
-    _put(out, "references", _texts(q.references))
+    _put(out, "references", texts(q.references))
     if q.shuffle != (q.type is not QuestionType.TRUE_FALSE):
         out["shuffle"] = q.shuffle
-    _put(out, "lint", _texts(q.lint_ignore))
+    _put(out, "lint", texts(q.lint_ignore))
     return out
 
 
@@ -184,14 +119,13 @@ def _body(q: Question) -> tuple[dict[str, Any], QuestionType | None]:
                 gaps[gap.name] = spec["answers"] if list(spec) == ["answers"] else spec
             return {"gaps": gaps}, QuestionType.CLOZE
         case QuestionType.ORDER:
-            return {"items": _texts(q.items)}, None
+            return {"items": texts(q.items)}, None
         case QuestionType.MATCH:
             pairs = [
-                _compact({"left": p.left, "right": p.right, "feedback": p.feedback})
-                for p in q.pairs
+                compact({"left": p.left, "right": p.right, "feedback": p.feedback}) for p in q.pairs
             ]
             body = {"pairs": pairs}
-            _put(body, "distractors", _texts(q.distractors))
+            _put(body, "distractors", texts(q.distractors))
             return body, None
         case QuestionType.FLASHCARD:
             return {"back": q.back}, QuestionType.FLASHCARD
@@ -210,7 +144,7 @@ def _true_false(choices: tuple[Choice, ...]) -> dict[str, Any] | None:
         return None
     out: dict[str, Any] = {"answer": answer}
     if true.feedback or false.feedback:
-        out["feedback"] = _compact({True: true.feedback, False: false.feedback})
+        out["feedback"] = compact({True: true.feedback, False: false.feedback})
     _put(out, "misconception", wrong.misconception)
     return out
 
@@ -236,7 +170,7 @@ def _choices(q: Question) -> dict[str, Any]:
         _put(entry, "misconception", choice.misconception)
         if choice.pinned:
             entry["pin"] = True
-        entries.append(_compact(entry))
+        entries.append(compact(entry))
     return {"choices": entries}
 
 
@@ -251,10 +185,10 @@ def _text_answers(answers: tuple[TextAnswer, ...], case_sensitive: bool) -> dict
     if listed:
         simple = all(a.weight == 1.0 and not a.feedback for a in listed)
         if simple:
-            out["answers"] = _texts(tuple(a.text for a in listed))
+            out["answers"] = texts(tuple(a.text for a in listed))
         else:
             out["answers"] = [
-                _compact({"text": a.text, "weight": _weight(a.weight, 1.0), "feedback": a.feedback})
+                compact({"text": a.text, "weight": _weight(a.weight, 1.0), "feedback": a.feedback})
                 for a in listed
             ]
     if patterns:
@@ -263,7 +197,7 @@ def _text_answers(answers: tuple[TextAnswer, ...], case_sensitive: bool) -> dict
         out["case_sensitive"] = True
     if wrong:
         out["wrong_answers"] = [
-            _compact({"text": a.text, "feedback": a.feedback, "misconception": a.misconception})
+            compact({"text": a.text, "feedback": a.feedback, "misconception": a.misconception})
             for a in wrong
         ]
     return out
@@ -276,18 +210,18 @@ def _numeric(answers: tuple[NumericAnswer, ...]) -> dict[str, Any]:
     if len(accepted) == 1 and accepted[0].weight == 1.0 and not accepted[0].feedback:
         only = accepted[0]
         if only.value is None:
-            out["range"] = _FlowList([only.low, only.high])
+            out["range"] = FlowList([only.low, only.high])
         else:
             out["answer"] = only.value
             _put(out, "tolerance", only.tolerance)
     else:
         out["answers"] = [
-            _compact(_numeric_where(a) | {"weight": _weight(a.weight, 1.0), "feedback": a.feedback})
+            compact(_numeric_where(a) | {"weight": _weight(a.weight, 1.0), "feedback": a.feedback})
             for a in accepted
         ]
     if wrong:
         out["wrong_answers"] = [
-            _compact(_numeric_where(a) | {"feedback": a.feedback, "misconception": a.misconception})
+            compact(_numeric_where(a) | {"feedback": a.feedback, "misconception": a.misconception})
             for a in wrong
         ]
     return out
@@ -295,7 +229,7 @@ def _numeric(answers: tuple[NumericAnswer, ...]) -> dict[str, Any]:
 
 def _numeric_where(answer: NumericAnswer) -> dict[str, Any]:
     if answer.value is None:
-        return {"range": _FlowList([answer.low, answer.high])}
+        return {"range": FlowList([answer.low, answer.high])}
     return {"value": answer.value, "tolerance": answer.tolerance or None}
 
 
@@ -307,28 +241,3 @@ def _put(out: dict[str, Any], key: str, value: Any) -> None:
     """Set `key` unless `value` is empty (the format's default)."""
     if value not in (None, "", (), [], 0):
         out[key] = value
-
-
-def _texts(values: tuple[str, ...]) -> list[str]:
-    """A list of texts, on one line when short and single-line."""
-    if _fits_on_a_line(values):
-        return _FlowList(values)
-    return list(values)
-
-
-def _compact(entry: dict[Any, Any]) -> dict[Any, Any]:
-    """`entry` without its empty fields, on one line when it is short."""
-    cleaned = {k: v for k, v in entry.items() if v not in (None, "")}
-    if _fits_on_a_line(cleaned.values()) and len(str(cleaned)) <= FLOW_WIDTH:
-        return _Flow(cleaned)
-    return cleaned
-
-
-def _fits_on_a_line(values: Any) -> bool:
-    values = list(values)
-    if sum(len(str(v)) + 2 for v in values) > FLOW_WIDTH:
-        return False
-    return all(
-        isinstance(v, bool | int | float | _FlowList) or (isinstance(v, str) and "\n" not in v)
-        for v in values
-    )
