@@ -8,9 +8,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from textual import events
 from textual.pilot import Pilot
-from textual.widgets import SelectionList
+from textual.widgets import RadioButton, SelectionList
 
+from quizapp.app import QuizApp
+from quizapp.core.exam import ExamSession
 from quizapp.core.study import Mode, SessionConfig
 from quizapp.screens.exam import ExamScreen
 from quizapp.screens.flashcards import FlashcardScreen
@@ -184,3 +187,58 @@ def test_snapshot_setup_of_a_mock_exam_on_two_banks(snap_compare: SnapCompare) -
 
     app = ui_app(Path("exam-small.yaml"), Path("exam-second.yaml"))
     assert snap_compare(app, run_before=exam_setup)
+
+
+async def send_at_once(app: QuizApp, *keys: str) -> None:
+    """Send `keys` the way a terminal does when they come in one read (a paste, `tmux send-keys
+    2 Enter`): all queued before the app handles the first."""
+    driver = app._driver
+    assert driver is not None
+    for key in keys:
+        event = events.Key(key, key if len(key) == 1 else None)
+        event.set_sender(app)
+        driver.send_message(event)
+
+
+async def test_a_mode_key_and_enter_together_start_that_mode() -> None:
+    app = ui_app(EXAM)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await open_setup(pilot, "Exam small")
+        await pilot.press("2", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ExamScreen)
+        assert isinstance(app.screen.session, ExamSession)
+    app = ui_app(EXAM)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await open_setup(pilot, "Exam small")
+        await send_at_once(app, "3", "2", "enter")  # the last mode key counts
+        await settle(pilot)
+        assert isinstance(app.screen, ExamScreen)
+
+
+async def test_a_count_typed_with_enter_is_the_count_started() -> None:
+    app = ui_app(EXAM)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await open_setup(pilot, "Exam small")
+        await pilot.click("#setup-count")
+        await send_at_once(app, "2", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, QuizScreen) and app.screen.session.total == 2
+
+
+async def test_the_mode_can_be_clicked_and_keys_then_still_choose() -> None:
+    app = ui_app(EXAM)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        setup = await open_setup(pilot, "Exam small")
+        buttons = list(setup.query(RadioButton))
+        await pilot.click(buttons[2])
+        await settle(pilot)
+        assert setup.mode is Mode.FLASHCARDS and "Flashcards" in status(app)
+        await pilot.press("2")  # the key turns the clicked button off
+        await settle(pilot)
+        assert [button.value for button in buttons] == [False, True, False]
+        assert setup.mode is Mode.EXAM and "Mock exam" in status(app)
+        await pilot.click(buttons[0])
+        await settle(pilot)
+        assert [button.value for button in buttons] == [True, False, False]
+        assert setup.mode is Mode.PRACTICE and "Practice" in status(app)
