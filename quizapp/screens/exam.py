@@ -9,33 +9,30 @@ time only through the session, whose clock tests replace with a fake one.
 
 from __future__ import annotations
 
-import inspect
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import HorizontalGroup, VerticalScroll
-from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Static
+from textual.widgets import Footer
 
 from quizapp.core.exam import ExamSession
 from quizapp.core.model import Response
 from quizapp.core.scoring import AnswerError
 from quizapp.core.session import SessionError
 from quizapp.widgets.answer_area import AnswerArea
-from quizapp.widgets.confidence import LEVEL_NAMES, ConfidencePrompt
 from quizapp.widgets.confirm import ConfirmModal
+from quizapp.widgets.exam_bar import ExamBar
+from quizapp.widgets.exam_body import ExamBody
 from quizapp.widgets.exam_header import ExamHeader, exam_states
 from quizapp.widgets.exam_navigator import (
     NavigatorDialog,
     QuestionStrip,
-    state_counts,
-    submit_summary,
+    leave_dialog,
+    submit_dialog,
 )
-from quizapp.widgets.question_view import QuestionView
 
 
 class ExamScreen(Screen[None]):
@@ -64,10 +61,6 @@ class ExamScreen(Screen[None]):
         """A screen for `session`, starting at its current question."""
         super().__init__()
         self.session = session
-        self._pending: Response | None = None
-        """An answer waiting for its confidence (certainty-based marking)."""
-        self._then: Callable[[], object] | None = None
-        """What to do once the pending answer is saved (move on, usually)."""
         self._timer: Timer | None = None
         self._done = False
         """True once the results have been shown."""
@@ -75,11 +68,8 @@ class ExamScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         """Header with the clock, the question strip, the question, the status bar, the footer."""
         yield ExamHeader()
-        with VerticalScroll(id="exam-body"):
-            yield Static(id="exam-column")
-        with HorizontalGroup(id="exam-bar"):
-            yield Static(id="exam-status")
-            yield Static(id="exam-counts")
+        yield ExamBody(id="exam-body")
+        yield ExamBar(id="exam-bar")
         yield Footer()
 
     async def on_mount(self) -> None:
@@ -89,33 +79,21 @@ class ExamScreen(Screen[None]):
 
     # --- what the screen shows --------------------------------------------------------------
 
+    @property
+    def body(self) -> ExamBody:
+        """The question on screen, and the confidence prompt when it is open."""
+        return self.query_one(ExamBody)
+
     async def show_current(self) -> None:
         """Rebuild the question view from the session's current question and stored answer."""
-        self._pending = self._then = None
-        presented = self.session.current
-        body = self.query_one("#exam-body", VerticalScroll)
-        await body.remove_children()
-        view = QuestionView(presented, None, lambda _: None, initial=self.session.response())
-        view.id = "exam-column"
-        await body.mount(view)
-        body.scroll_home(animate=False)
-        view.area.focus_answer()
+        await self.body.show(self.session.current, self.session.response())
         self._show_state()
 
     def _show_state(self, note: str | None = None) -> None:
         """Header, strip, status and counts as the session has them now."""
-        session = self.session
-        states = exam_states(session)
-        self.query_one(ExamHeader).show(session, states)
-        self.query_one("#exam-counts", Static).update(state_counts(states))
-        if note is None:
-            if session.response() is None:
-                note = "Not answered yet · Enter saves and moves on"
-            else:
-                level = session.confidence_of()
-                sure = f" (sure: {LEVEL_NAMES[level]})" if level else ""
-                note = f"● Answered{sure}, can change until submit"
-        self.query_one("#exam-status", Static).update(Content(note))
+        states = exam_states(self.session)
+        self.query_one(ExamHeader).show(self.session, states)
+        self.query_one(ExamBar).show(self.session, states, note)
         self.refresh_bindings()
 
     # --- the clock --------------------------------------------------------------------------
@@ -164,18 +142,12 @@ class ExamScreen(Screen[None]):
 
     # --- answering --------------------------------------------------------------------------
 
-    @property
-    def area(self) -> AnswerArea:
-        """The answer widget of the question on screen."""
-        return self.query_one(AnswerArea)
-
     @on(AnswerArea.Changed)
     def _answer_changed(self, event: AnswerArea.Changed) -> None:
         """Store every change at once; with confidence marking, once it has been rated."""
         event.stop()
-        if self._pending is not None:
-            self._close_prompt()
-        response = self.area.response()
+        self.body.close_prompt()
+        response = self.body.area.response()
         level = self.session.confidence_of()
         if response is None:
             if self.session.response() is not None:
@@ -205,7 +177,7 @@ class ExamScreen(Screen[None]):
 
     def action_save(self) -> None:
         """Enter: save the answer as it stands (the answer area says what is missing)."""
-        self.area.request_submit()
+        self.body.area.request_submit()
 
     @on(AnswerArea.Submitted)
     async def _answer_submitted(self, event: AnswerArea.Submitted) -> None:
@@ -213,47 +185,28 @@ class ExamScreen(Screen[None]):
         event.stop()
         await self._keep_then(event.response, self._go_next)
 
-    async def _keep_then(self, response: Response, then: Callable[[], object]) -> None:
+    async def _keep_then(self, response: Response, then: Callable[[], Awaitable[None]]) -> None:
         if not self.session.confidence:
             if self._save(response, None):
-                await self._run(then)
+                await then()
             return
-        self._pending, self._then = response, then
-        prompt = ConfidencePrompt(id="exam-confidence")
-        await self.query_one("#exam-body").mount(prompt)
-        prompt.focus()
-        prompt.scroll_visible(animate=False)
+        await self.body.ask_confidence(response, then)
         self._show_state("How sure are you? 1, 2 or 3 · Esc goes back")
 
-    async def _run(self, then: Callable[[], object]) -> None:
-        result = then()
-        if inspect.isawaitable(result):
-            await result
+    @on(ExamBody.Rated)
+    async def _rated(self, event: ExamBody.Rated) -> None:
+        self.body.close_prompt()
+        if self._save(event.response, event.level):
+            await event.then()
 
-    @on(ConfidencePrompt.Chosen)
-    async def _confidence_chosen(self, event: ConfidencePrompt.Chosen) -> None:
-        event.stop()
-        response, then = self._pending, self._then
-        self._close_prompt()
-        if response is not None and self._save(response, event.level) and then is not None:
-            await self._run(then)
-
-    @on(ConfidencePrompt.Cancelled)
-    def _confidence_cancelled(self, event: ConfidencePrompt.Cancelled) -> None:
-        event.stop()
-        self._close_prompt()
+    @on(ExamBody.RatingCancelled)
+    def _rating_cancelled(self) -> None:
         self._show_state()
-
-    def _close_prompt(self) -> None:
-        self._pending = self._then = None
-        for prompt in self.query(ConfidencePrompt):
-            prompt.remove()
-        self.area.focus_answer()
 
     def _unsaved(self) -> Response | None:
         """An answer on screen that differs from the stored one (only possible when it must be
         rated first), or None."""
-        response = self.area.response()
+        response = self.body.area.response()
         if response is None or not self.session.confidence:
             return None
         if response == self.session.response() and self.session.confidence_of() is not None:
@@ -264,8 +217,7 @@ class ExamScreen(Screen[None]):
 
     async def _go(self, index: int) -> None:
         """Go to question `index`, first asking how sure the student is of an unrated answer."""
-        if self._pending is not None:
-            self._close_prompt()
+        self.body.close_prompt()
         unsaved = self._unsaved()
         if unsaved is not None and index != self.session.position:
             await self._keep_then(unsaved, lambda: self._go(index))
@@ -313,7 +265,7 @@ class ExamScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Moving is possible only where there is somewhere to go; a pending rating comes first."""
         waits = ("save", "next", "previous", "flag", "navigator", "submit")
-        if action in waits and self._pending is not None:
+        if action in waits and any(body.pending is not None for body in self.query(ExamBody)):
             return False
         if action == "next":
             return self.session.position + 1 < self.session.total
@@ -323,20 +275,12 @@ class ExamScreen(Screen[None]):
 
     def action_submit(self) -> None:
         """Ask, saying what is unanswered and flagged, then submit and show the results."""
-        states = exam_states(self.session)
 
         def confirmed(yes: bool | None) -> None:
             if yes and not self.session.submitted:
                 self._checked(self.session.submit)  # shows the results
 
-        dialog = ConfirmModal(
-            "Submit the exam?",
-            submit_summary(states),
-            yes="Submit",
-            no="Keep going",
-            warning=not all(state.answered and not state.flagged for state in states),
-        )
-        self.app.push_screen(dialog, confirmed)
+        self.app.push_screen(submit_dialog(exam_states(self.session)), confirmed)
 
     def action_leave(self) -> None:
         """Back to the banks, after asking: the answers of an unsubmitted exam are lost."""
@@ -347,11 +291,11 @@ class ExamScreen(Screen[None]):
         self._ask_to_leave(self.app.exit, "Quit quizapp?", "Quit")
 
     def _ask_to_leave(self, leave: Callable[[], object], title: str, yes: str) -> None:
+        if isinstance(self.app.screen, ConfirmModal) and self.app.screen.title_text == title:
+            return  # already asking (the quit key pressed twice)
+
         def confirmed(answer: bool | None) -> None:
             if answer and not self.session.submitted:
                 leave()
 
-        message = "The exam has not been submitted: its answers will be lost and nothing is graded."
-        self.app.push_screen(
-            ConfirmModal(title, message, yes=yes, no="Stay", warning=True), confirmed
-        )
+        self.app.push_screen(leave_dialog(title, yes), confirmed)

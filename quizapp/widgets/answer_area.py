@@ -6,6 +6,8 @@ open until the end, it can instead start from an `initial` response that the stu
 change. It never grades: it only turns keys into a `Response` (with original indexes, never display
 positions), posts `AnswerArea.Changed` whenever that response changes, and posts it upward in an
 `AnswerArea.Submitted` message when the student submits it, for the screen to hand to the session.
+What submitting means depends on the screen, which says so in `enter` (`SUBMITS` in practice,
+`SAVES` in a mock exam), and the instructions tell the student that.
 """
 
 from __future__ import annotations
@@ -18,6 +20,11 @@ from textual.widget import Widget
 
 from quizapp.core.model import Response
 from quizapp.core.session import AnswerRecord, Presented
+
+#: What Enter does, in a practice session: the answer is graded at once.
+SUBMITS = "submits"
+#: What Enter does in a mock exam: the answer is kept, ungraded, and the next question comes.
+SAVES = "saves and moves on"
 
 #: The keys that pick by display position: `1`-`9` and `a`-`i` both mean positions 0-8.
 DIGITS = "123456789"
@@ -73,16 +80,19 @@ class AnswerArea(Widget):
         record: AnswerRecord | None = None,
         *,
         initial: Response | None = None,
+        enter: str = SUBMITS,
     ) -> None:
         """An answer area for `presented`; with `record` it shows that answer, locked.
 
         Without a record, `initial` is an answer given before (an exam's stored answer): it is
-        shown, and stays open to change.
+        shown, and stays open to change. `enter` is what Enter does (`SUBMITS` or `SAVES`), as
+        the instructions say it.
         """
         super().__init__()
         self.presented = presented
         self.record = record
         self.initial = initial
+        self.enter = enter
 
     @property
     def given(self) -> Response | None:

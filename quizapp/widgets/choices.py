@@ -20,7 +20,7 @@ from textual.widgets import Static
 
 from quizapp.core.model import Choice, QuestionType, Response
 from quizapp.core.session import AnswerRecord, Presented
-from quizapp.widgets.answer_area import DIGITS, AnswerArea, key_range, pick_bindings
+from quizapp.widgets.answer_area import DIGITS, SUBMITS, AnswerArea, key_range, pick_bindings
 
 
 class ChoiceRow(HorizontalGroup):
@@ -95,12 +95,13 @@ class ChoiceList(AnswerArea, can_focus=True):
         record: AnswerRecord | None = None,
         *,
         initial: Response | None = None,
+        enter: str = SUBMITS,
     ) -> None:
         """The choices of `presented`; with `record`, the recorded picks and which were right.
 
         With `initial` (and no record), those choices start picked and can still change.
         """
-        super().__init__(presented, record, initial=initial)
+        super().__init__(presented, record, initial=initial, enter=enter)
         self.multiple = self.presented.question.type is QuestionType.MULTIPLE
         self.picked: set[int] = set()
         """Display positions picked so far."""
@@ -113,11 +114,11 @@ class ChoiceList(AnswerArea, can_focus=True):
         if self.multiple:
             self.instructions = (
                 f"Pick every right answer: {key_range(count)} (or ↑↓ and Space) toggle; "
-                "Enter submits."
+                f"Enter {self.enter}."
             )
             self.missing = "Pick at least one choice first (Space or its number toggles it)."
         else:
-            self.instructions = f"Pick one: {key_range(count)} (or ↑↓); Enter submits."
+            self.instructions = f"Pick one: {key_range(count)} (or ↑↓); Enter {self.enter}."
             self.missing = "Pick a choice first: press its number or letter."
 
     def compose(self) -> ComposeResult:

@@ -2,7 +2,8 @@
 
 `QuestionStrip` is the one-line strip of question numbers under the exam's header (click one to go
 there); `NavigatorDialog` lists every question with its state and prompt and returns the one
-picked. Both only show the states the screen hands them.
+picked. Both only show the states the screen hands them. `submit_dialog` and `leave_dialog` ask
+before the way out: submitting, or leaving the exam unsubmitted.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
+
+from quizapp.widgets.confirm import ConfirmModal
 
 ANSWERED_MARK = "●"
 FLAG_MARK = "⚑"
@@ -61,6 +64,23 @@ def submit_summary(states: Sequence[QuestionState]) -> str:
         lines.append(f"{_count(flagged, 'question')} flagged for review.")
     lines.append("Once submitted, answers cannot change.")
     return "\n".join(lines)
+
+
+def submit_dialog(states: Sequence[QuestionState]) -> ConfirmModal:
+    """Ask before submitting, saying what is unanswered and flagged (a warning when any is)."""
+    return ConfirmModal(
+        "Submit the exam?",
+        submit_summary(states),
+        yes="Submit",
+        no="Keep going",
+        warning=not all(state.answered and not state.flagged for state in states),
+    )
+
+
+def leave_dialog(title: str, yes: str) -> ConfirmModal:
+    """Ask `title` before leaving the exam unsubmitted (`yes`: the button that leaves)."""
+    message = "The exam has not been submitted: its answers will be lost and nothing is graded."
+    return ConfirmModal(title, message, yes=yes, no="Stay", warning=True)
 
 
 class QuestionStrip(Widget):

@@ -10,7 +10,7 @@ from textual.widgets import Static
 
 from quizapp.core.model import Response, SelfGrade
 from quizapp.core.session import AnswerRecord, Presented
-from quizapp.widgets.answer_area import AnswerArea
+from quizapp.widgets.answer_area import SUBMITS, AnswerArea
 
 #: What each self-grade is called on screen, by key.
 GRADE_NAMES = {grade: grade.name.title() for grade in SelfGrade}
@@ -48,9 +48,10 @@ class FlashcardAnswer(AnswerArea, can_focus=True):
         record: AnswerRecord | None = None,
         *,
         initial: Response | None = None,
+        enter: str = SUBMITS,
     ) -> None:
         """The card `presented`; with `record` (or an `initial` grade), turned over."""
-        super().__init__(presented, record, initial=initial)
+        super().__init__(presented, record, initial=initial, enter=enter)
         self.instructions = "Recall the answer, then press Space to turn the card."
         self.missing = "Grade your recall first: 1 Again, 2 Hard, 3 Good, 4 Easy."
 
@@ -77,8 +78,13 @@ class FlashcardAnswer(AnswerArea, can_focus=True):
         grades = self.query_one(".grades", Static)
         grades.display = not self.answered
         if self.flipped:
-            names = "   ".join(f"{int(g)} {name}" for g, name in GRADE_NAMES.items())
-            grades.update(Content(f"How well did you recall it?   {names}"))
+            # A grade given before (an exam's card, come back to) is marked, and can change.
+            parts: list[str | tuple[str, str]] = ["How well did you recall it?"]
+            for grade, name in GRADE_NAMES.items():
+                label = f"{int(grade)} {name}"
+                chosen = grade == self.given
+                parts += ["   ", (f"[{label}]", "bold $text-accent") if chosen else label]
+            grades.update(Content.assemble(*parts))
         else:
             grades.update(Content(""))
 

@@ -11,7 +11,7 @@ from textual.widgets import Static
 
 from quizapp.core.model import Response, match_rights
 from quizapp.core.session import AnswerRecord, Presented
-from quizapp.widgets.answer_area import DIGITS, AnswerArea, key_range, pick_bindings
+from quizapp.widgets.answer_area import DIGITS, SUBMITS, AnswerArea, key_range, pick_bindings
 
 
 class MatchList(AnswerArea, can_focus=True):
@@ -48,9 +48,10 @@ class MatchList(AnswerArea, can_focus=True):
         record: AnswerRecord | None = None,
         *,
         initial: Response | None = None,
+        enter: str = SUBMITS,
     ) -> None:
         """The pairs of `presented`; with `record` (or `initial`), those matches."""
-        super().__init__(presented, record, initial=initial)
+        super().__init__(presented, record, initial=initial, enter=enter)
         self.rights = match_rights(presented.question)
         self.chosen: list[int | None] = [None] * len(presented.question.pairs)
         """For each left item, the original index into `match_rights` chosen for it."""

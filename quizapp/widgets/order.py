@@ -11,7 +11,10 @@ from textual.widgets import Static
 
 from quizapp.core.model import Response
 from quizapp.core.session import AnswerRecord, Presented
-from quizapp.widgets.answer_area import AnswerArea
+from quizapp.widgets.answer_area import SUBMITS, AnswerArea
+
+#: The footer's one entry for moving an item up and down.
+MOVE = Binding.Group("Move item")
 
 
 class OrderList(AnswerArea, can_focus=True):
@@ -31,8 +34,13 @@ class OrderList(AnswerArea, can_focus=True):
     BINDINGS = [
         Binding("up", "cursor(-1)", "Up", show=False),
         Binding("down", "cursor(1)", "Down", show=False),
-        Binding("shift+up,left_square_bracket", "shift(-1)", "Move up", key_display="[ ⇧↑"),
-        Binding("shift+down,right_square_bracket", "shift(1)", "Move down", key_display="] ⇧↓"),
+        # One footer entry for both, "[ ] Move item": the footer of an exam has little room left.
+        Binding(
+            "shift+up,left_square_bracket", "shift(-1)", "Move up", key_display="[", group=MOVE
+        ),
+        Binding(
+            "shift+down,right_square_bracket", "shift(1)", "Move down", key_display="]", group=MOVE
+        ),
     ]
 
     cursor: reactive[int] = reactive(0, init=False)
@@ -44,16 +52,16 @@ class OrderList(AnswerArea, can_focus=True):
         record: AnswerRecord | None = None,
         *,
         initial: Response | None = None,
+        enter: str = SUBMITS,
     ) -> None:
         """The items of `presented` in display order; with `record` (or `initial`), that order."""
-        super().__init__(presented, record, initial=initial)
+        super().__init__(presented, record, initial=initial, enter=enter)
         self.order: list[int] = list(presented.item_order)
         """Indexes into `question.items`, in the order the student has put them."""
         if isinstance(self.given, tuple):
             self.order = [int(i) for i in self.given if isinstance(i, int)]
-        self.instructions = (
-            "↑↓ choose an item, [ and ] (or shift+↑↓) move it; Enter submits this order."
-        )
+        enter = "submits this order" if self.enter == SUBMITS else self.enter
+        self.instructions = f"↑↓ choose an item, [ and ] (or shift+↑↓) move it; Enter {enter}."
 
     def compose(self) -> ComposeResult:
         """One row per item."""

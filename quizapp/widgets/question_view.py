@@ -12,7 +12,7 @@ from textual.widgets import Static
 
 from quizapp.core.model import Misconception, QuestionType, Response
 from quizapp.core.session import AnswerRecord, Presented
-from quizapp.widgets.answer_area import AnswerArea
+from quizapp.widgets.answer_area import SUBMITS, AnswerArea
 from quizapp.widgets.choices import ChoiceList
 from quizapp.widgets.feedback import FeedbackPanel
 from quizapp.widgets.flashcard import FlashcardAnswer
@@ -34,10 +34,15 @@ ANSWER_AREAS: dict[QuestionType, type[AnswerArea]] = {
 
 
 def answer_area_for(
-    presented: Presented, record: AnswerRecord | None, initial: Response | None = None
+    presented: Presented,
+    record: AnswerRecord | None,
+    initial: Response | None = None,
+    enter: str = SUBMITS,
 ) -> AnswerArea:
-    """The answer widget for the presented question's type (see `AnswerArea` for `initial`)."""
-    return ANSWER_AREAS[presented.question.type](presented, record, initial=initial)
+    """The answer widget for the presented question's type (see `AnswerArea` for `initial` and
+    `enter`)."""
+    area_type = ANSWER_AREAS[presented.question.type]
+    return area_type(presented, record, initial=initial, enter=enter)
 
 
 class QuestionView(Vertical):
@@ -58,16 +63,18 @@ class QuestionView(Vertical):
         lookup: Callable[[str], Misconception | None],
         *,
         initial: Response | None = None,
+        enter: str = SUBMITS,
     ) -> None:
         """A view of `presented` (answered with `record`); `lookup` finds misconceptions.
 
-        `initial` is an answer given before that is still open to change (a mock exam's).
+        `initial` is an answer given before that is still open to change (a mock exam's); `enter`
+        is what Enter does with the answer (`SUBMITS` or, in a mock exam, `SAVES`).
         """
         super().__init__()
         self.presented = presented
         self.answer_record = record
         self.lookup = lookup
-        self.area = answer_area_for(presented, record, initial)
+        self.area = answer_area_for(presented, record, initial, enter)
 
     def compose(self) -> ComposeResult:
         """Prompt, instructions (until answered), answer area, feedback (once answered)."""

@@ -13,7 +13,7 @@ from textual.widgets import Input, Label
 
 from quizapp.core.model import QuestionType, Response
 from quizapp.core.session import AnswerRecord, Presented
-from quizapp.widgets.answer_area import AnswerArea
+from quizapp.widgets.answer_area import SUBMITS, AnswerArea
 
 #: `{{name}}` markers in a cloze prompt (the same syntax the bank format documents).
 GAP_MARKER = re.compile(r"\{\{\s*([^{}]*?)\s*\}\}")
@@ -37,6 +37,17 @@ class AnswerInput(Input):
     BINDINGS = [Binding("enter", "submit", "Submit")]
 
 
+class SavingAnswerInput(AnswerInput):
+    """An input whose Enter shows as "Save": in a mock exam, Enter keeps the answer ungraded."""
+
+    BINDINGS = [Binding("enter", "submit", "Save")]
+
+
+def input_type(enter: str) -> type[AnswerInput]:
+    """The input for an answer where Enter does `enter` (see `AnswerArea`)."""
+    return AnswerInput if enter == SUBMITS else SavingAnswerInput
+
+
 class TypedAnswer(AnswerArea):
     """One input line for a `short` or `numeric` answer; Enter submits."""
 
@@ -50,22 +61,25 @@ class TypedAnswer(AnswerArea):
         record: AnswerRecord | None = None,
         *,
         initial: Response | None = None,
+        enter: str = SUBMITS,
     ) -> None:
         """An input for `presented`; with `record`, the typed answer, read-only.
 
         With `initial` (and no record), that text starts in the input and can still change.
         """
-        super().__init__(presented, record, initial=initial)
+        super().__init__(presented, record, initial=initial, enter=enter)
         numeric = presented.question.type is QuestionType.NUMERIC
-        self.instructions = (
-            "Type a number, then press Enter." if numeric else "Type your answer, then press Enter."
-        )
+        what = "a number" if numeric else "your answer"
+        if self.enter == SUBMITS:
+            self.instructions = f"Type {what}, then press Enter."
+        else:
+            self.instructions = f"Type {what}; Enter {self.enter}."
         self.missing = "Type an answer first."
 
     def compose(self) -> ComposeResult:
         """The input (filled in and disabled once answered)."""
         value = self.given if isinstance(self.given, str) else ""
-        yield AnswerInput(
+        yield input_type(self.enter)(
             value,
             placeholder="your answer",
             disabled=self.answered,
@@ -109,13 +123,16 @@ class ClozeAnswer(AnswerArea):
         record: AnswerRecord | None = None,
         *,
         initial: Response | None = None,
+        enter: str = SUBMITS,
     ) -> None:
         """Inputs for the gaps of `presented`; with `record`, the typed answers, read-only.
 
         With `initial` (and no record), those texts start in the inputs and can still change.
         """
-        super().__init__(presented, record, initial=initial)
-        self.instructions = "Fill each gap (Tab or Enter moves on); Enter on the last submits."
+        super().__init__(presented, record, initial=initial, enter=enter)
+        self.instructions = (
+            f"Fill each gap (Tab or Enter moves on); Enter on the last {self.enter}."
+        )
         self.missing = "Fill in every gap first."
 
     def compose(self) -> ComposeResult:
@@ -133,7 +150,7 @@ class ClozeAnswer(AnswerArea):
                 label = Label(Content(label_text))
                 label.styles.width = width
                 yield label
-                yield AnswerInput(
+                yield input_type(self.enter)(
                     str(value),
                     placeholder=f"gap {index + 1}",
                     disabled=self.answered,

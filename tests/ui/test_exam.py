@@ -69,6 +69,9 @@ async def test_sit_a_short_exam_answer_flag_go_back_and_submit() -> None:
         assert "Question 1 of 4 · Geography" in text
         assert "⏱ 02:00 left" in text
         assert "What is the capital of France?" in text
+        # Enter does not submit anything here: the instructions say what it does.
+        assert "Pick one: 1-3 or a-c (or ↑↓); Enter saves and moves on." in text
+        assert "Enter submits" not in text
         await pilot.press(key_for(session, "Paris"), "enter")  # saved, and on to question 2
         await settle(pilot)
         assert session.response(0) == 0 and session.position == 1
@@ -177,6 +180,10 @@ async def test_typed_answers_are_kept_when_coming_back() -> None:
         await pilot.press("end", "enter")
         await settle(pilot)
         assert session.position == 3
+        text = screen_text(app)
+        assert "Type your answer; Enter saves and moves on." in text
+        footer = text.splitlines()[-1]
+        assert "⏎ Save" in footer and "Submit" not in footer.replace("s Submit", "")
         await pilot.press(*"H2O")  # typed, not yet Enter: already saved
         await settle(pilot)
         assert session.response(3) == "H2O"
@@ -266,7 +273,7 @@ async def test_quitting_in_the_middle_asks_first() -> None:
     app, _ = exam_app()
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await start_exam(pilot)
-        await pilot.press("ctrl+q")
+        await pilot.press("ctrl+q", "ctrl+q")  # pressed twice: still one question
         await settle(pilot)
         assert "Quit quizapp?" in screen_text(app)
         await pilot.press("n")
