@@ -1,7 +1,7 @@
 """Flashcards: any question studied as a card. The front is the question; Space turns it over to
 show the correct answer, the explanation and the misconceptions its wrong answers carry; the
 student then grades their own recall Again / Hard / Good / Easy (keys 1-4, as in Anki). After the
-last card, the results.
+last card, the results; stopping early (q) shows the results of the cards graded so far.
 
 The screen renders the `FlashcardSession`'s state and turns keys into `flip` and `grade` calls.
 """
@@ -55,7 +55,7 @@ class FlashcardScreen(Screen[None]):
         Binding("space", "flip", "Show answer"),
         Binding("enter", "flip", "Show answer", show=False),
         *(Binding(str(key), f"grade({key})", name) for key, name in GRADES.items()),
-        Binding("q,escape", "leave", "Leave"),
+        Binding("q,escape", "leave", "Stop here"),
     ]
 
     def __init__(self, session: FlashcardSession) -> None:
@@ -157,5 +157,19 @@ class FlashcardScreen(Screen[None]):
             await self.run_action(f"grade({name.removeprefix('grade-')})")
 
     def action_leave(self) -> None:
-        """Back to the list of banks; the cards graded so far are not kept."""
-        return_home(self.app)
+        """Stop early: the results of the cards graded so far (none: back to the list of banks).
+
+        Grading a card is work the student expects to count, as in Anki; nothing is lost by
+        stopping, and Escape on the results goes home.
+        """
+        graded = len(self.session.records)
+        if not graded:
+            return_home(self.app)
+            return
+        cards = "1 card" if graded == 1 else f"{graded} cards"
+        self.notify(
+            f"Stopped after {cards} of {self.session.total}: the results of those {cards}.",
+            title="Stopped early",
+            timeout=6,
+        )
+        self.app.switch_screen(ResultsScreen(self.session.report()))

@@ -12,6 +12,8 @@ from textual.widgets import Checkbox, Input
 
 from quizapp.app import QuizApp
 from quizapp.core.exam import ExamSession
+from quizapp.core.items import items_of
+from quizapp.core.model import SelfGrade
 from quizapp.core.scoring import Outcome
 from quizapp.screens.exam import ExamScreen
 from quizapp.screens.help import HelpScreen
@@ -21,6 +23,7 @@ from quizapp.widgets.confirm import ConfirmModal
 from quizapp.widgets.exam_clock import ExamClock
 from quizapp.widgets.exam_navigator import NavigatorDialog
 from tests.ui.helpers import BANKS, FakeClock, open_setup, screen_text, settle, ui_app
+from tests.ui.study_helpers import push, study_app, study_bank
 
 EXAM = BANKS / "exam-small.yaml"
 SnapCompare = Callable[..., bool]
@@ -323,3 +326,19 @@ async def test_quitting_with_a_dialog_over_the_exam_still_asks() -> None:
         await pilot.press("ctrl+q", "y")
         await settle(pilot)
         assert not app.is_running
+
+
+async def test_a_card_graded_earlier_shows_its_grade_when_come_back_to() -> None:
+    items = items_of(study_bank())
+    exam = ExamSession(items, time_limit_minutes=None, pass_mark=0.6, seed=1, clock=FakeClock())
+    exam.go_to(4)  # the study bank's flashcard
+    exam.set_answer(SelfGrade.GOOD)
+    app = study_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await push(pilot, ExamScreen(exam))
+        text = screen_text(app)
+        assert "[3 Good]" in text and "[1 Again]" not in text  # marked, the others offered
+        assert "How well did you recall it?" in text
+        await pilot.press("1")  # changed: stored at once, and on to the next (none: the end)
+        await settle(pilot)
+        assert exam.response(4) is SelfGrade.AGAIN

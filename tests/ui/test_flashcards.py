@@ -103,11 +103,31 @@ async def test_the_mouse_turns_and_grades_cards() -> None:
         assert "Card 2 of 5" in screen_text(app)
 
 
-async def test_q_leaves_for_the_bank_list() -> None:
+async def test_q_before_any_grade_leaves_for_the_bank_list() -> None:
     app = study_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await push(pilot, FlashcardScreen(cards()))
+        await pilot.press("space", "q")  # turned, but not graded: nothing to show
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_q_after_some_grades_shows_their_results() -> None:
+    session = cards()
+    app = study_app()
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await push(pilot, FlashcardScreen(session))
+        await pilot.press("space", "1", "space", "3", "space")  # two graded, the third turned
+        await settle(pilot)
         await pilot.press("q")
+        await settle(pilot)
+        assert isinstance(app.screen, ResultsScreen)
+        report = app.screen.report
+        assert [r.response for r in report.results] == [SelfGrade.AGAIN, SelfGrade.GOOD]
+        text = screen_text(app)
+        assert "Stopped after 2 cards of 5" in text
+        assert "Score 1 of 2 (50%)" in text
+        await pilot.press("escape")
         await settle(pilot)
         assert isinstance(app.screen, HomeScreen)
 
