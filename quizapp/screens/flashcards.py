@@ -19,7 +19,7 @@ from textual.widgets import Button, Footer, Static
 from quizapp.core.flashcards import CardBack, FlashcardSession
 from quizapp.core.model import QuestionType, SelfGrade, match_rights
 from quizapp.core.session import Presented, SessionError
-from quizapp.screens.results import ResultsScreen, return_home
+from quizapp.screens.results import ResultsScreen, return_home, show_results_so_far
 from quizapp.widgets.feedback import MisconceptionPanel
 from quizapp.widgets.typed import cloze_prompt
 
@@ -162,14 +162,7 @@ class FlashcardScreen(Screen[None]):
         Grading a card is work the student expects to count, as in Anki; nothing is lost by
         stopping, and Escape on the results goes home.
         """
-        graded = len(self.session.records)
-        if not graded:
+        if self.session.records:
+            show_results_so_far(self, self.session.report(), self.session.total, "card")
+        else:
             return_home(self.app)
-            return
-        cards = "1 card" if graded == 1 else f"{graded} cards"
-        self.notify(
-            f"Stopped after {cards} of {self.session.total}: the results of those {cards}.",
-            title="Stopped early",
-            timeout=6,
-        )
-        self.app.switch_screen(ResultsScreen(self.session.report()))

@@ -2,7 +2,7 @@
 
 With certainty-based marking on (`session.confidence`), a submitted answer is held back until the
 student says how sure they are (1-3); only then is it graded and the feedback shown. After the
-last question, the results.
+last question, the results; stopping early (q) shows the results of the answers given so far.
 
 The screen renders the session's state and turns keys into calls on it (`answer`, `advance`);
 grading and ordering rules all live in `quizapp.core`.
@@ -22,7 +22,7 @@ from quizapp.core.cbm import cbm_mark
 from quizapp.core.model import QuestionType, Response
 from quizapp.core.scoring import AnswerError
 from quizapp.core.session import PracticeSession, SessionError
-from quizapp.screens.results import ResultsScreen
+from quizapp.screens.results import ResultsScreen, show_results_so_far
 from quizapp.widgets.answer_area import AnswerArea
 from quizapp.widgets.answer_review import confidence_text
 from quizapp.widgets.confidence import ConfidencePrompt
@@ -41,7 +41,7 @@ class QuizScreen(Screen[None]):
         Binding("enter", "finish", "See results"),
         Binding("n", "next", "Next question", show=False),
         Binding("n", "finish", "See results", show=False),
-        Binding("q,escape", "leave", "Leave quiz"),
+        Binding("q,escape", "leave", "Stop here"),
     ]
 
     def __init__(self, session: PracticeSession) -> None:
@@ -176,5 +176,9 @@ class QuizScreen(Screen[None]):
         self.app.switch_screen(ResultsScreen(self.session.report()))
 
     def action_leave(self) -> None:
-        """Back to the list of banks (practice answers need no saving)."""
-        self.app.pop_screen()
+        """Stop early: the results of the answers given so far (none: back where the quiz began,
+        the list of banks or the results whose mistakes it retries)."""
+        if self.session.records:
+            show_results_so_far(self, self.session.report(), self.session.total, "question")
+        else:
+            self.app.pop_screen()

@@ -198,3 +198,15 @@ class ResultsScreen(Screen[None]):
     def action_home(self) -> None:
         """Back to the list of banks, whatever is on the way."""
         return_home(self.app)
+
+
+def show_results_so_far(screen: Screen[None], report: SessionReport, total: int, noun: str) -> None:
+    """Replace `screen`, a session stopped before its end, with the results of the `noun`s
+    (questions, cards) done so far, saying that they are only those."""
+    done = len(report.results)
+    screen.notify(
+        f"Stopped after {done} of {total} {noun}s: these results are for those {done}.",
+        title="Stopped early",
+        timeout=6,
+    )
+    screen.app.switch_screen(ResultsScreen(report))

@@ -43,8 +43,8 @@ from quizapp.core.study import (
 #: The modes in the order of their keys (1-3) and radio buttons, with a line on each.
 MODES = (
     (Mode.PRACTICE, "Practice", "Feedback after every answer."),
-    (Mode.EXAM, "Mock exam", "Timed; no feedback until you submit."),
-    (Mode.FLASHCARDS, "Flashcards", "Turn each card; grade your own recall."),
+    (Mode.EXAM, "Mock exam", "Timed; marked when you submit."),
+    (Mode.FLASHCARDS, "Flashcards", "Turn each card, grade your recall."),
 )
 
 
@@ -134,9 +134,13 @@ class SetupForm(Horizontal):
             with HorizontalGroup(classes="setup-row"):
                 yield Label("Time limit", classes="setup-field")
                 yield Input(
-                    f"{limit:g}" if limit else "", type="number", compact=True, id="setup-time"
+                    f"{limit:g}" if limit else "",
+                    placeholder="none",
+                    type="number",
+                    compact=True,
+                    id="setup-time",
                 )
-                yield Static(Content("min (blank: untimed)"), classes="setup-unit")
+                yield Static(Content("min (0: untimed)"), classes="setup-unit")
             with HorizontalGroup(classes="setup-row"):
                 yield Label("Pass mark", classes="setup-field")
                 yield Input(f"{mark * 100:g}", type="number", compact=True, id="setup-pass")

@@ -125,7 +125,7 @@ async def test_q_after_some_grades_shows_their_results() -> None:
         report = app.screen.report
         assert [r.response for r in report.results] == [SelfGrade.AGAIN, SelfGrade.GOOD]
         text = screen_text(app)
-        assert "Stopped after 2 cards of 5" in text
+        assert "Stopped early" in text and "Stopped after 2 of 5 cards" in text  # the notice
         assert "Score 1 of 2 (50%)" in text
         await pilot.press("escape")
         await settle(pilot)

@@ -117,3 +117,18 @@ async def test_the_last_answer_leads_to_the_results() -> None:
         await pilot.press("escape")
         await settle(pilot)
         assert isinstance(app.screen, HomeScreen)
+
+
+async def test_q_after_some_answers_shows_their_results() -> None:
+    app = ui_app(PLANETS)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        session = await open_bank(pilot, "UI planets")
+        await pilot.press(key_for_choice(session, "Mercury"), "enter", "enter")
+        await pilot.press(key_for_choice(session, "Jupiter"), "enter")  # answered, not moved on
+        await settle(pilot)
+        await pilot.press("q")
+        await settle(pilot)
+        assert isinstance(app.screen, ResultsScreen)
+        assert len(app.screen.report.results) == 2
+        text = screen_text(app)
+        assert "Stopped early" in text and "Stopped after 2 of 9" in text  # the notice

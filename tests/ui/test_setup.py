@@ -157,7 +157,7 @@ async def test_flashcards_open_the_flashcard_screen() -> None:
         await pilot.press("3")
         await settle(pilot)
         assert setup.config().mode is Mode.FLASHCARDS
-        assert "Turn each card; grade your own recall." in screen_text(app)
+        assert "Turn each card, grade your recall." in screen_text(app)
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, FlashcardScreen)
