@@ -156,7 +156,12 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3, help="rounds of --records answers")
     args = parser.parse_args()
 
-    work = Path(tempfile.mkdtemp(prefix="quizapp-bench-store-"))
+    with tempfile.TemporaryDirectory(prefix="quizapp-bench-store-") as folder:
+        measure(args, Path(folder))
+
+
+def measure(args: argparse.Namespace, work: Path) -> None:
+    """Build the stores in `work`, measure, print the table."""
     bank_file = work / "big.yaml"
     bank_file.write_text(generate(args.questions), encoding="utf-8")
     cache = BankCache(work / "cache")
