@@ -30,6 +30,7 @@ from quizapp.widgets.results_parts import (
     self_grades_line,
 )
 from quizapp.widgets.topic_bars import TopicBars
+from quizapp.widgets.typed import prompt_line
 
 #: What each mode is called in the header.
 MODE_NAMES = {Mode.PRACTICE: "Practice", Mode.EXAM: "Mock exam", Mode.FLASHCARDS: "Flashcards"}
@@ -45,16 +46,11 @@ def return_home(app: App[object]) -> None:
         app.pop_screen()
 
 
-def first_line(text: str) -> str:
-    """The first non-blank line of `text` (a prompt), stripped."""
-    return next((line.strip() for line in text.splitlines() if line.strip()), "")
-
-
 def question_row(result: QuestionResult) -> Content:
     """`✘  3. What does the padlock…  ⚑`: one row of the question list."""
     mark, style = OUTCOME_MARKS.get(result.outcome.value, ("✘", "$text-error"))
     parts: list[Content | str | tuple[str, str]] = [(mark, style), f" {result.index + 1:>2}. "]
-    parts.append(Content(first_line(result.presented.question.prompt)))
+    parts.append(Content(prompt_line(result.presented.question)))
     if not result.answered:
         parts.append((" (not answered)", "$text-muted"))
     if result.flagged:
@@ -132,7 +128,7 @@ class ResultsScreen(Screen[None]):
             yield MisconceptionPanel(tally.misconception)
             yield Static(Content("Shown in:"), classes="results-seen")
             for index in tally.indexes:
-                prompt = first_line(report.results[index].presented.question.prompt)
+                prompt = prompt_line(report.results[index].presented.question)
                 yield Static(Content(f"  {index + 1}. {prompt}"), classes="results-seen-question")
 
     def on_mount(self) -> None:

@@ -11,6 +11,7 @@ from textual.widgets import Static
 from quizapp.core.exam import ExamSession
 from quizapp.widgets.exam_clock import ExamClock
 from quizapp.widgets.exam_navigator import FLAG_MARK, QuestionState, QuestionStrip
+from quizapp.widgets.typed import prompt_line
 
 
 def exam_states(session: ExamSession) -> list[QuestionState]:
@@ -18,7 +19,7 @@ def exam_states(session: ExamSession) -> list[QuestionState]:
     unanswered = set(session.unanswered())
     flagged = set(session.flagged())
     return [
-        QuestionState(i not in unanswered, i in flagged, session.presented(i).question.prompt)
+        QuestionState(i not in unanswered, i in flagged, prompt_line(session.presented(i).question))
         for i in range(session.total)
     ]
 

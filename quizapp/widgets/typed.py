@@ -11,7 +11,7 @@ from textual.containers import HorizontalGroup
 from textual.content import Content
 from textual.widgets import Input, Label
 
-from quizapp.core.model import QuestionType, Response
+from quizapp.core.model import Question, QuestionType, Response
 from quizapp.core.session import AnswerRecord, Presented
 from quizapp.widgets.answer_area import SUBMITS, AnswerArea
 
@@ -29,6 +29,15 @@ def cloze_prompt(prompt: str) -> Content:
         position = match.end()
     parts.append(prompt[position:])
     return Content.assemble(*parts)
+
+
+def prompt_line(question: Question) -> str:
+    """The first line of the question's prompt as plain text, for lists of questions: a cloze
+    prompt's `{{name}}` gaps show as blanks (`___`)."""
+    prompt = question.prompt
+    if question.type is QuestionType.CLOZE:
+        prompt = GAP_MARKER.sub("___", prompt)
+    return next((line.strip() for line in prompt.splitlines() if line.strip()), "")
 
 
 class AnswerInput(Input):

@@ -114,6 +114,8 @@ async def test_the_last_answer_leads_to_the_results() -> None:
         assert f"✘ {report.wrong} wrong" in text
         assert "Misconceptions you fell for" in text
         assert "The planet that looks biggest must be the closest to the Sun." in text
+        # In the list of questions a cloze prompt's gaps are blanks, not {{markers}}.
+        assert "The capital of France is ___ and it stands on the ___." in text
         await pilot.press("escape")
         await settle(pilot)
         assert isinstance(app.screen, HomeScreen)
