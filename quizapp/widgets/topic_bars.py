@@ -69,7 +69,9 @@ class TopicBars(Widget):
         numbers = [f"{marks(t.score)}/{marks(t.max_score)}  {t.percent:3.0f}%" for t in self.topics]
         numbers_width = max(len(n) for n in numbers)
         longest = max(Content(t.topic).cell_length for t in self.topics)
-        name_width = min(longest, max(10, width // 3))
+        # Names take what they need as long as the bar keeps a third of the line.
+        room = width - numbers_width - 4 - max(MIN_BAR, width // 3)
+        name_width = min(longest, max(10, room))
         bar_width = width - name_width - numbers_width - 4
         lines = []
         for topic, number in zip(self.topics, numbers, strict=True):

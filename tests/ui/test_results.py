@@ -5,14 +5,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from textual.app import App, ComposeResult
 from textual.pilot import Pilot
 from textual.widgets import OptionList
 
 from quizapp.core.model import SelfGrade
+from quizapp.core.report import TopicScore
 from quizapp.screens.home import HomeScreen
 from quizapp.screens.quiz import QuizScreen
 from quizapp.screens.results import ResultsScreen
 from quizapp.screens.review import ReviewScreen
+from quizapp.widgets.topic_bars import TopicBars
 from tests.ui.helpers import screen_text, settle
 from tests.ui.study_helpers import answered_practice, expired_exam, push, study_app
 
@@ -173,3 +176,23 @@ def test_results_snapshot(snap_compare: SnapCompare) -> None:
         await push(pilot, ResultsScreen(answered_practice(confidence=True).report()))
 
     assert snap_compare(study_app(), run_before=results)
+
+
+async def test_topic_bars_keep_long_topic_names_whole_when_there_is_room() -> None:
+    class Bars(App[None]):
+        def compose(self) -> ComposeResult:
+            yield TopicBars(
+                [
+                    TopicScore("What does not justify disclosure", 1, 2, 2),
+                    TopicScore("Why confidentiality matters in probation work today", 2, 2, 2),
+                ]
+            )
+
+    app = Bars()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        lines = screen_text(app).splitlines()
+        assert lines[0].startswith("What does not justify disclosure ")
+        assert lines[0].rstrip().endswith("1/2   50%")
+        assert lines[1].startswith("Why confidentiality matters in probation…")  # too long
+        assert "█" * 20 in lines[1]  # the bar keeps a third of the line
