@@ -23,8 +23,8 @@ from quizapp.core.study import StudyError, retry_mistakes
 from quizapp.widgets.feedback import MisconceptionPanel
 from quizapp.widgets.results_parts import (
     CalibrationTable,
+    CountsLine,
     cbm_line,
-    counts_line,
     duration,
     score_line,
     self_grades_line,
@@ -108,7 +108,7 @@ class ResultsScreen(Screen[None]):
         if report.cbm is not None:
             yield Static(cbm_line(report), id="results-cbm")
         yield Static(Content(f"Time taken {duration(report.seconds)}"), id="results-time")
-        yield Static(counts_line(report), id="results-counts")
+        yield CountsLine(report, id="results-counts")
         if report.mode is Mode.FLASHCARDS:
             yield Static(self_grades_line(report), id="results-grades")
         yield Static(Content("By topic"), classes="results-heading")

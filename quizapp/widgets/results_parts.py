@@ -6,6 +6,7 @@ decides nothing about it.
 from __future__ import annotations
 
 from textual.content import Content
+from textual.geometry import Size
 from textual.widget import Widget
 
 from quizapp.core.cbm import CBM_MARKS, CONFIDENCE_LABELS
@@ -55,21 +56,54 @@ def cbm_line(report: SessionReport) -> Content:
     )
 
 
-def counts_line(report: SessionReport) -> Content:
-    """`✔ 3 right   ◐ 1 partly right   ✘ 1 wrong`, with unanswered and flagged counts."""
-    parts: list[Content | str | tuple[str, str]] = [
-        (f"✔ {report.right} right", "$text-success"),
-        "   ",
-        (f"◐ {report.partial} partly right", "$text-warning"),
-        "   ",
-        (f"✘ {report.wrong} wrong", "$text-error"),
-    ]
+def count_items(report: SessionReport) -> list[Content]:
+    """`✔ 3 right`, `◐ 1 partly right`, `✘ 1 wrong (1 not answered)`, `⚑ 1 flagged`."""
+    wrong = Content.styled(f"✘ {report.wrong} wrong", "$text-error")
     if report.unanswered:
-        parts.append((f" ({report.unanswered} not answered)", "$text-muted"))
+        wrong += Content.styled(f" ({report.unanswered} not answered)", "$text-muted")
+    items = [
+        Content.styled(f"✔ {report.right} right", "$text-success"),
+        Content.styled(f"◐ {report.partial} partly right", "$text-warning"),
+        wrong,
+    ]
     flagged = sum(1 for r in report.results if r.flagged)
     if flagged:
-        parts += ["   ", (f"⚑ {flagged} flagged", "$text-warning")]
-    return Content.assemble(*parts)
+        items.append(Content.styled(f"⚑ {flagged} flagged", "$text-warning"))
+    return items
+
+
+class CountsLine(Widget):
+    """The counts of a report on one line, `✔ 3 right   ◐ 1 partly right   ✘ 1 wrong`; where
+    the line is too narrow it breaks between two counts, never inside one."""
+
+    DEFAULT_CSS = """
+    CountsLine { height: auto; }
+    """
+
+    GAP = "   "
+
+    def __init__(self, report: SessionReport, *, id: str | None = None) -> None:
+        """The counts of `report`."""
+        super().__init__(id=id)
+        self.items = count_items(report)
+
+    def _lines(self, width: int) -> list[Content]:
+        lines: list[Content] = []
+        for item in self.items:
+            joined = lines[-1] + self.GAP + item if lines else item
+            if lines and joined.cell_length <= width:
+                lines[-1] = joined
+            else:
+                lines.append(item)
+        return lines
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        """As many lines as the counts need at `width`."""
+        return len(self._lines(width))
+
+    def render(self) -> Content:
+        """The counts, packed into lines of the widget's width."""
+        return Content("\n").join(self._lines(self.size.width or 80))
 
 
 def self_grades_line(report: SessionReport) -> Content:

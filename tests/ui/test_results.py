@@ -196,3 +196,12 @@ async def test_topic_bars_keep_long_topic_names_whole_when_there_is_room() -> No
         assert lines[0].rstrip().endswith("1/2   50%")
         assert lines[1].startswith("Why confidentiality matters in probation…")  # too long
         assert "█" * 20 in lines[1]  # the bar keeps a third of the line
+
+
+async def test_a_long_counts_line_wraps_between_counts_not_inside_one() -> None:
+    app = study_app()
+    async with app.run_test(size=(120, 40)) as pilot:  # the summary beside the list: narrow
+        await push(pilot, ResultsScreen(expired_exam().report()))
+        lines = screen_text(app).splitlines()
+        assert any("✔ 1 right" in line and "✘ 4 wrong" in line for line in lines)
+        assert any(line.strip().startswith("⚑ 1 flagged") for line in lines)
