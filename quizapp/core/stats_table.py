@@ -11,7 +11,7 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Iterator
 
-from quizapp.core.stats_model import RARE_MIN_ATTEMPTS, RARE_SHARE, ItemAnalysis, QuestionStat
+from quizapp.core.stats_model import RARE_SHARE, ItemAnalysis, QuestionStat
 
 __all__ = ["WIDTH", "discrimination_text", "one_line", "render_table"]
 
@@ -62,7 +62,7 @@ def _questions(analysis: ItemAnalysis) -> Iterator[str]:
             yield one_line(f"[{stat.bank_id}]", WIDTH)
         bank = stat.bank_id
         facility = "n/a" if stat.facility is None else f"{stat.facility:.1f}%"
-        flags = textwrap.wrap(", ".join(stat.flags), flags_width) or [""]
+        flags = textwrap.wrap(", ".join(stat.flags), flags_width, break_on_hyphens=False) or [""]
         yield (
             f"{one_line(stat.question_id, _ID):<{_ID}} {stat.attempts:>8}  {facility:>8}  "
             f"{discrimination_text(stat.discrimination):>8}  {flags[0]}"
@@ -77,9 +77,8 @@ def _findings(analysis: ItemAnalysis) -> Iterator[str]:
     for stat in analysis.questions:
         notes += [(stat, f"looks mis-keyed: {reason}") for reason in stat.miskey_reasons]
         for choice in stat.rare_distractors:
-            notes.append(
-                (stat, f"rare distractor {choice.letter}: {choice.count} of {stat.answered}")
-            )
+            picked = f"picked by {choice.count} of {stat.answered} (under {RARE_SHARE:.0%})"
+            notes.append((stat, f"rare distractor {choice.letter}: {picked}"))
         if stat.edited:
             notes.append((stat, f"answered in {stat.versions} versions: it was edited"))
         if stat.in_bank is False:
@@ -88,9 +87,7 @@ def _findings(analysis: ItemAnalysis) -> Iterator[str]:
         return
     yield "Needs a look"
     for stat, note in notes:
-        yield from textwrap.wrap(
-            f"{stat.question_id}: {note}", WIDTH, initial_indent="  ", subsequent_indent="    "
-        )
+        yield from _wrap(f"{stat.question_id}: {note}")
     yield ""
 
 
@@ -98,10 +95,7 @@ def _choices(analysis: ItemAnalysis) -> Iterator[str]:
     shown = [stat for stat in analysis.questions if stat.choices]
     if not shown:
         return
-    yield (
-        f"Choices (* correct; % of attempts that answered; rare: under {RARE_SHARE:.0%} "
-        f"with {RARE_MIN_ATTEMPTS}+ answering)"
-    )
+    yield "Choices (* correct; % of the attempts that answered)"
     text_width = WIDTH - 5 - 6 - 8 - 1 - _BAR - len(" rare")
     for stat in shown:
         head = f"{stat.question_id} ({_plural(stat.answered, 'answer')})"
@@ -125,7 +119,7 @@ def _choices(analysis: ItemAnalysis) -> Iterator[str]:
 def _misconceptions(analysis: ItemAnalysis) -> Iterator[str]:
     if not analysis.misconceptions:
         return
-    yield "Misconceptions (held: revealed in the student's latest attempt that could reveal it)"
+    yield "Misconceptions (held: revealed in each student's latest attempt at it)"
     width = WIDTH - 26
     yield f"{'misconception':<{width}}  held  students  answers"
     for item in analysis.misconceptions:
@@ -135,12 +129,17 @@ def _misconceptions(analysis: ItemAnalysis) -> Iterator[str]:
             f"{item.times:>7}"
         )
         if item.summary:
-            yield one_line(f"  {item.summary}", WIDTH)
+            yield "  " + one_line(item.summary, WIDTH - 2)
         shows = ", ".join(f"{question} ({times})" for question, times in item.questions)
-        yield from textwrap.wrap(
-            f"shows in: {shows}", WIDTH, initial_indent="  ", subsequent_indent="    "
-        )
+        yield from _wrap(f"shows in: {shows}")
     yield ""
+
+
+def _wrap(text: str) -> list[str]:
+    """`text` wrapped to the width, indented, never broken at the hyphens of an id."""
+    return textwrap.wrap(
+        text, WIDTH, initial_indent="  ", subsequent_indent="    ", break_on_hyphens=False
+    )
 
 
 def _plural(count: int, word: str) -> str:

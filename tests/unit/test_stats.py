@@ -14,6 +14,7 @@ from quizapp.core.scoring import grade
 from quizapp.core.stats import analyse, discriminative_efficiency, pearson
 from quizapp.core.stats_model import Flag
 from quizapp.core.stats_rows import ResultRow
+from quizapp.core.stats_table import render_table
 from quizapp.core.store_codec import content_hash
 
 CLASS_YAML = """
@@ -237,6 +238,10 @@ def test_rare_distractors_need_enough_attempts() -> None:
     assert Flag.RARE in stat.flags
     fewer = analyse(answers.rows[:19], {"class": CLASS}).question("class", "q1")
     assert not fewer.rare_distractors  # 19 attempts: not enough to judge
+    table = render_table(analyse(answers.rows, {"class": CLASS}))
+    assert "q1: rare distractor D: picked by 0 of 20 (under 5%)" in table
+    d_line = next(line for line in table.splitlines() if line.startswith("   D One D "))
+    assert d_line.split() == ["D", "One", "D", "0", "0.0%", "rare"] and len(d_line) == 80
 
 
 def test_without_the_bank_choices_and_the_key_come_from_the_answers() -> None:

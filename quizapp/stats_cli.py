@@ -1,0 +1,199 @@
+"""`quizapp stats`: item analysis of a class's answers, as a table, JSON or CSV.
+
+Textual-free. Reads results files exported by students (`quizapp results export`; CSV or JSON
+Lines, files or folders of them), or with none given the local progress store (`--data-dir`, else
+`$QUIZAPP_DATA_DIR`, else the user data folder). Banks, for choice texts, the key and misconception
+summaries, come from `--banks` (files or folders; default: the bundled banks) through the bank
+cache. The statistics are defined in `quizapp.core.stats`.
+
+Bad rows are reported on stderr as `file:line: message` and skipped. Exit status: 0 analysed (even
+when questions are flagged), 1 nothing to analyse or an input file that could not be read (the
+other files are still analysed), 2 a usage error (a path that does not exist).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
+
+from quizapp.core.catalog import BankCache, bundled_banks_dir, default_cache_dir, find_bank_files
+from quizapp.core.model import Bank
+from quizapp.core.stats import analyse
+from quizapp.core.stats_export import write_csv, write_json
+from quizapp.core.stats_files import RESULTS_SUFFIXES, find_results_files, read_all
+from quizapp.core.stats_rows import ResultRow, rows_from_store
+from quizapp.core.stats_table import render_table
+from quizapp.core.store import STORE_FILE, StoreError, default_data_dir, open_store
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
+
+__all__ = ["cmd_stats", "load_banks"]
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+
+PROG = "quizapp stats"
+
+
+class _Exit(Exception):
+    def __init__(self, status: int) -> None:
+        super().__init__(status)
+        self.status = status
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse writing to the given streams and returning instead of exiting."""
+
+    def __init__(self, out: TextIO, err: TextIO, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.out, self.err = out, err
+
+    def print_help(self, file: SupportsWrite[str] | None = None) -> None:
+        super().print_help(file or self.out)
+
+    def exit(self, status: int = 0, message: str | None = None) -> NoReturn:
+        if message:
+            self.err.write(message)
+        raise _Exit(status)
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(self.err)
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+
+def _parser(out: TextIO, err: TextIO) -> _Parser:
+    parser = _Parser(
+        out,
+        err,
+        prog=PROG,
+        description="Item analysis of a class's answers: per question attempts, facility, "
+        "discrimination, choice counts, rare distractors and signs of a mis-key; per "
+        "misconception the students who hold it. Exit status: 0 analysed, 1 nothing to analyse "
+        "or an unreadable file, 2 usage error.",
+    )
+    parser.add_argument(
+        "results",
+        nargs="*",
+        metavar="RESULTS",
+        help="results files (.csv, .jsonl) or folders of them, as `quizapp results export` "
+        "writes them (default: the local progress store)",
+    )
+    parser.add_argument("--bank", metavar="ID", help="only the answers to this bank")
+    output = parser.add_mutually_exclusive_group()
+    output.add_argument("--json", action="store_true", help="write JSON instead of a table")
+    output.add_argument("--csv", action="store_true", help="write CSV instead of a table")
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        type=Path,
+        help="where progress is kept, when no RESULTS are given (default: $QUIZAPP_DATA_DIR, "
+        "else the user data folder)",
+    )
+    parser.add_argument(
+        "--banks",
+        nargs="+",
+        action="extend",
+        metavar="PATH",
+        help="bank files or folders, for choice texts, the key and misconception summaries "
+        "(default: the bundled banks); give RESULTS before it",
+    )
+    return parser
+
+
+def cmd_stats(args: Sequence[str], out: TextIO, err: TextIO) -> int:
+    """Run `quizapp stats` with `args` (the words after `stats`); returns the exit status."""
+    try:
+        options = _parser(out, err).parse_args(list(args))
+    except _Exit as done:
+        return done.status
+    bank_paths: list[str | Path] = list(options.banks or [bundled_banks_dir()])
+    bank_files, missing_banks = find_bank_files(bank_paths)
+    result_files, missing = find_results_files(options.results)
+    for problem in missing_banks:
+        err.write(f"{PROG}: {problem.path}: no such file or folder\n")
+    for path in missing:
+        err.write(f"{PROG}: {path}: no such file or folder\n")
+    if missing or missing_banks:
+        return EXIT_USAGE
+    status = EXIT_OK
+    if options.results:
+        if not result_files:
+            kinds = ", ".join(RESULTS_SUFFIXES)
+            err.write(f"{PROG}: no results files ({kinds}) in {' '.join(options.results)}\n")
+            return EXIT_FAILED
+        read = read_all(result_files)
+        for problem in read.problems:
+            err.write(f"{problem}\n")
+        if read.duplicates:
+            err.write(
+                f"{PROG}: {read.duplicates} answers were in more than one file; each counted once\n"
+            )
+        if read.refused:
+            status = EXIT_FAILED
+        rows: Sequence[ResultRow] = read.rows
+    else:
+        loaded = _store_rows(options.data_dir or default_data_dir(), options.bank, err)
+        if loaded is None:
+            return EXIT_FAILED
+        rows = loaded
+    banks = load_banks(bank_files, err)
+    analysis = analyse(rows, banks, options.bank)
+    if analysis.empty:
+        which = f" to bank {options.bank!r}" if options.bank else ""
+        err.write(f"{PROG}: no answers{which} to analyse\n")
+        return EXIT_FAILED
+    if options.json:
+        write_json(analysis, out)
+    elif options.csv:
+        write_csv(analysis, out)
+    else:
+        out.write(render_table(analysis))
+    return status
+
+
+def _store_rows(data_dir: Path, bank_id: str | None, err: TextIO) -> list[ResultRow] | None:
+    """Every answer in the progress store of `data_dir`; None (said on `err`) when unreadable."""
+    if not (data_dir / STORE_FILE).is_file():
+        err.write(f"{PROG}: no progress saved in {data_dir} yet, and no RESULTS files given\n")
+        return None
+    opening = open_store(data_dir)
+    with opening.store as store:
+        if opening.warning:
+            err.write(f"{PROG}: {opening.warning}\n")
+            return None
+        try:
+            return list(rows_from_store(store, bank_id))
+        except StoreError as exc:
+            err.write(f"{PROG}: {exc}\n")
+            return None
+
+
+def load_banks(files: Sequence[Path], err: TextIO | None = None) -> dict[str, Bank]:
+    """The valid banks among `files`, by id (the first of two with one id wins).
+
+    An invalid bank is skipped, with a line on `err` (when given).
+    """
+    cache = BankCache(default_cache_dir())
+    banks: dict[str, Bank] = {}
+    for file in files:
+        result = cache.load(file)
+        if result.bank is None or result.problems:
+            if err is not None:
+                err.write(f"{PROG}: {_shown(file)}: not a valid bank (see quizapp validate); "
+                          "its questions are shown without texts\n")  # fmt: skip
+            continue
+        banks.setdefault(result.bank.id, result.bank)
+    return banks
+
+
+def _shown(path: Path) -> str:
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:  # another drive (Windows)
+        return str(path)
+    return str(path) if relative.startswith("..") else relative
