@@ -20,10 +20,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from quizapp.core.catalog import BankCache, bundled_banks_dir, default_cache_dir, find_bank_files
-from quizapp.core.model import Bank
 from quizapp.core.stats import analyse
 from quizapp.core.stats_export import write_csv, write_json
 from quizapp.core.stats_files import RESULTS_SUFFIXES, find_results_files, read_all
+from quizapp.core.stats_load import load_banks
 from quizapp.core.stats_rows import ResultRow, rows_from_store
 from quizapp.core.stats_table import render_table
 from quizapp.core.store import STORE_FILE, StoreError, default_data_dir, open_store
@@ -31,7 +31,7 @@ from quizapp.core.store import STORE_FILE, StoreError, default_data_dir, open_st
 if TYPE_CHECKING:
     from _typeshed import SupportsWrite
 
-__all__ = ["cmd_stats", "load_banks"]
+__all__ = ["cmd_stats"]
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -111,37 +111,22 @@ def cmd_stats(args: Sequence[str], out: TextIO, err: TextIO) -> int:
         options = _parser(out, err).parse_args(list(args))
     except _Exit as done:
         return done.status
-    bank_paths: list[str | Path] = list(options.banks or [bundled_banks_dir()])
-    bank_files, missing_banks = find_bank_files(bank_paths)
+    bank_files, missing_banks = find_bank_files(options.banks or [bundled_banks_dir()])
     result_files, missing = find_results_files(options.results)
-    for problem in missing_banks:
-        err.write(f"{PROG}: {problem.path}: no such file or folder\n")
-    for path in missing:
+    for path in [*(problem.path for problem in missing_banks), *missing]:
         err.write(f"{PROG}: {path}: no such file or folder\n")
     if missing or missing_banks:
         return EXIT_USAGE
-    status = EXIT_OK
     if options.results:
-        if not result_files:
-            kinds = ", ".join(RESULTS_SUFFIXES)
-            err.write(f"{PROG}: no results files ({kinds}) in {' '.join(options.results)}\n")
-            return EXIT_FAILED
-        read = read_all(result_files)
-        for problem in read.problems:
-            err.write(f"{problem}\n")
-        if read.duplicates:
-            err.write(
-                f"{PROG}: {read.duplicates} answers were in more than one file; each counted once\n"
-            )
-        if read.refused:
-            status = EXIT_FAILED
-        rows: Sequence[ResultRow] = read.rows
+        rows, status = _file_rows(result_files, options.results, err)
     else:
-        loaded = _store_rows(options.data_dir or default_data_dir(), options.bank, err)
-        if loaded is None:
-            return EXIT_FAILED
-        rows = loaded
-    banks = load_banks(bank_files, err)
+        rows, status = _store_rows(options.data_dir or default_data_dir(), options.bank, err)
+    if rows is None:
+        return status
+    banks, invalid = load_banks(bank_files, BankCache(default_cache_dir()))
+    for file in invalid:
+        err.write(f"{PROG}: {_shown(file)}: not a valid bank (see quizapp validate); "
+                  "its questions are shown without texts\n")  # fmt: skip
     analysis = analyse(rows, banks, options.bank)
     if analysis.empty:
         which = f" to bank {options.bank!r}" if options.bank else ""
@@ -156,39 +141,42 @@ def cmd_stats(args: Sequence[str], out: TextIO, err: TextIO) -> int:
     return status
 
 
-def _store_rows(data_dir: Path, bank_id: str | None, err: TextIO) -> list[ResultRow] | None:
+def _file_rows(
+    files: Sequence[Path], given: Sequence[str], err: TextIO
+) -> tuple[Sequence[ResultRow] | None, int]:
+    """The rows of the results `files` (found in `given`), and the exit status so far: a file
+    that cannot be read is reported and makes it 1, while the others are still analysed."""
+    if not files:
+        kinds = ", ".join(RESULTS_SUFFIXES)
+        err.write(f"{PROG}: no results files ({kinds}) in {' '.join(given)}\n")
+        return None, EXIT_FAILED
+    read = read_all(files)
+    for problem in read.problems:
+        err.write(f"{problem}\n")
+    if read.duplicates:
+        err.write(
+            f"{PROG}: {read.duplicates} answers were in more than one file; each counted once\n"
+        )
+    return read.rows, EXIT_FAILED if read.refused else EXIT_OK
+
+
+def _store_rows(
+    data_dir: Path, bank_id: str | None, err: TextIO
+) -> tuple[Sequence[ResultRow] | None, int]:
     """Every answer in the progress store of `data_dir`; None (said on `err`) when unreadable."""
     if not (data_dir / STORE_FILE).is_file():
         err.write(f"{PROG}: no progress saved in {data_dir} yet, and no RESULTS files given\n")
-        return None
+        return None, EXIT_FAILED
     opening = open_store(data_dir)
     with opening.store as store:
         if opening.warning:
             err.write(f"{PROG}: {opening.warning}\n")
-            return None
+            return None, EXIT_FAILED
         try:
-            return list(rows_from_store(store, bank_id))
+            return list(rows_from_store(store, bank_id)), EXIT_OK
         except StoreError as exc:
             err.write(f"{PROG}: {exc}\n")
-            return None
-
-
-def load_banks(files: Sequence[Path], err: TextIO | None = None) -> dict[str, Bank]:
-    """The valid banks among `files`, by id (the first of two with one id wins).
-
-    An invalid bank is skipped, with a line on `err` (when given).
-    """
-    cache = BankCache(default_cache_dir())
-    banks: dict[str, Bank] = {}
-    for file in files:
-        result = cache.load(file)
-        if result.bank is None or result.problems:
-            if err is not None:
-                err.write(f"{PROG}: {_shown(file)}: not a valid bank (see quizapp validate); "
-                          "its questions are shown without texts\n")  # fmt: skip
-            continue
-        banks.setdefault(result.bank.id, result.bank)
-    return banks
+            return None, EXIT_FAILED
 
 
 def _shown(path: Path) -> str:
