@@ -79,11 +79,20 @@ async def test_f1_opens_help_while_typing_and_question_mark_is_typed() -> None:
 
 
 async def search(pilot: Pilot[object], query: str) -> str:
-    """Type `query` into the open command palette; the screen once the hits are in."""
+    """Type `query` into the open command palette; the screen once the hits are in.
+
+    The palette searches in a worker and shows the hits in batches: wait for the worker, then
+    until the screen stops changing (no fixed sleep, so a slow machine cannot cut it short).
+    """
     await pilot.press(*query)
-    await settle(pilot)
-    await pilot.pause(0.3)  # the palette searches in the background
-    return screen_text(pilot.app)
+    text = ""
+    for _ in range(50):
+        await settle(pilot)
+        shown = screen_text(pilot.app)
+        if shown == text:
+            break
+        text = shown
+    return text
 
 
 async def test_the_command_palette_offers_help_themes_and_the_screens_actions() -> None:
