@@ -132,6 +132,11 @@ def cmd_stats(args: Sequence[str], out: TextIO, err: TextIO) -> int:
         which = f" to bank {options.bank!r}" if options.bank else ""
         err.write(f"{PROG}: no answers{which} to analyse\n")
         return EXIT_FAILED
+    unknown = [bank_id for bank_id in analysis.banks if bank_id not in banks]
+    if unknown:
+        names = ", ".join(repr(bank_id) for bank_id in unknown)
+        err.write(f"{PROG}: no bank {names} in --banks: choice texts and misconception summaries "
+                  "are left out, and the key is taken from the scores\n")  # fmt: skip
     if options.json:
         write_json(analysis, out)
     elif options.csv:

@@ -282,9 +282,10 @@ def test_exit_codes(tmp_path: Path, handed_in: Path, bank_file: Path) -> None:
 def test_without_the_bank_the_analysis_still_runs(handed_in: Path, tmp_path: Path) -> None:
     status, out, _ = run(handed_in, "--banks", tmp_path / "class-missing-dir", "--json")
     assert status == 2  # a --banks path that does not exist is a usage error
-    status, out, _ = run(handed_in, "--json")  # the bundled banks: none of them is "class"
+    status, out, err = run(handed_in, "--json")  # the bundled banks: none of them is "class"
     data = json.loads(out)
     assert status == 0 and data["questions"][0]["in_bank"] is None
+    assert "no bank 'class' in --banks: choice texts and misconception summaries" in err
     assert data["questions"][0]["choices"][0]["text"] is None
 
 
