@@ -56,8 +56,12 @@ def key_for(session: ExamSession, text: str) -> str:
 
 
 async def wait_for(pilot: Pilot[object], condition: Callable[[], bool]) -> None:
-    """Let the app run (its clock interval fire) until `condition` holds, for up to 3 s."""
-    for _ in range(60):
+    """Let the app run (its clock interval fire) until `condition` holds.
+
+    The exam reads its (fake) clock on a real Textual interval; the wait ends as soon as the
+    condition holds, and allows up to 15 s so that a loaded machine does not fail the test.
+    """
+    for _ in range(300):
         if condition():
             return
         await pilot.pause(0.05)
