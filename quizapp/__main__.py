@@ -1,8 +1,9 @@
 """The command line: `quizapp [BANK_OR_FOLDER ...]` opens the app; subcommands do the rest.
 
 `quizapp validate [PATH ...]` checks banks, `quizapp schema` prints the JSON Schema of the bank
-format, `quizapp lint` warns about weak questions, and `quizapp import` / `quizapp export` turn
-Moodle GIFT, Aiken, CSV/TSV and Anki files into banks and back. A word is a subcommand only when it
+format, `quizapp lint` warns about weak questions, `quizapp import` / `quizapp export` turn
+Moodle GIFT, Aiken, CSV/TSV and Anki files into banks and back, and `quizapp results export`
+writes a student's saved answers for an instructor. A word is a subcommand only when it
 is the very first argument, so a bank file that happens to be called `validate` opens as
 `quizapp ./validate`.
 
@@ -12,22 +13,25 @@ Textual is imported only when the app is opened: the subcommands and `--help` st
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from quizapp import __version__
 
-SUBCOMMANDS = ("validate", "schema", "lint", "import", "export")
+SUBCOMMANDS = ("validate", "schema", "lint", "import", "export", "results")
 #: The formats `import --from` and `export --to` accept (`quizapp.core.formats.FORMAT_NAMES`).
 FORMATS = ("gift", "aiken", "csv", "apkg")
 
 USAGE = """\
-quizapp [--cache-dir DIR] [BANK_OR_FOLDER ...]
+quizapp [--data-dir DIR] [--new-limit N] [--cache-dir DIR] [BANK_OR_FOLDER ...]
        quizapp validate [PATH ...]
        quizapp lint [PATH ...]
        quizapp import FILE [-o OUT.yaml] [--from FORMAT] [--force]
        quizapp export BANK --to gift|aiken|csv|apkg [-o FILE] [--force]
+       quizapp results export --format csv|jsonl [--bank ID] [--since YYYY-MM-DD] -o FILE
+                              [--data-dir DIR]
        quizapp schema
        quizapp --help | --version"""
 
@@ -42,10 +46,31 @@ commands:
   import FILE          turn a Moodle GIFT, Aiken, CSV/TSV or Anki (.apkg) file into a bank
                        (.yaml); lists what could not be carried over, then validates it
   export BANK --to F   write a bank as gift, aiken, csv or apkg
+  results export       write every saved answer (with its misconceptions) as CSV or
+                       JSON Lines, for an instructor; quizapp results export --help
   schema               print the JSON Schema of the bank format
 
 With no BANK_OR_FOLDER the bundled banks are opened. To open a bank file named like a
-command, give it a path: quizapp ./validate"""
+command, give it a path: quizapp ./validate
+
+Progress (every answer, the review schedule, the misconceptions held) is kept in
+progress.sqlite3 in --data-dir, else $QUIZAPP_DATA_DIR, else the user data folder."""
+
+
+#: New cards a "Review due" brings in per day (`quizapp.core.progress.DEFAULT_NEW_LIMIT`, not
+#: imported: that would load the store on every command).
+DEFAULT_NEW_LIMIT = 20
+
+
+def _new_limit(text: str) -> int:
+    """A daily limit of new cards: a whole number, 0 or more."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"expected a whole number, 0 or more, not {text!r}")
+    return value
 
 
 def _open_parser() -> argparse.ArgumentParser:
@@ -63,6 +88,19 @@ def _open_parser() -> argparse.ArgumentParser:
         type=Path,
         help="where validated banks are cached (default: $QUIZAPP_CACHE_DIR, "
         "else the user cache folder)",
+    )
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        type=Path,
+        help="where progress is kept (default: $QUIZAPP_DATA_DIR, else the user data folder)",
+    )
+    parser.add_argument(
+        "--new-limit",
+        metavar="N",
+        type=_new_limit,
+        help="new cards a 'Review due' session brings in per day (default: "
+        f"$QUIZAPP_NEW_LIMIT, else {DEFAULT_NEW_LIMIT})",
     )
     parser.add_argument(
         "paths",
@@ -146,6 +184,10 @@ def _export_parser() -> argparse.ArgumentParser:
 
 
 def _run_command(command: str, args: Sequence[str]) -> int:
+    if command == "results":
+        from quizapp.results_cli import cmd_results
+
+        return cmd_results(args, sys.stdout, sys.stderr)
     options = _command_parser(command).parse_args(args)
     if command in ("import", "export"):
         from quizapp import formats_cli
@@ -189,12 +231,18 @@ def _open(args: Sequence[str]) -> int:
         parser.error("no such file or folder: " + ", ".join(missing))
     from quizapp.core.catalog import bundled_banks_dir, default_cache_dir
 
+    new_limit = options.new_limit
+    if new_limit is None:
+        try:
+            new_limit = _new_limit(os.environ.get("QUIZAPP_NEW_LIMIT", str(DEFAULT_NEW_LIMIT)))
+        except argparse.ArgumentTypeError as error:
+            parser.error(f"QUIZAPP_NEW_LIMIT: {error}")
     cache_dir: Path = options.cache_dir or default_cache_dir()
     paths: list[Path] = options.paths or [bundled_banks_dir()]
     # Textual is heavy to import: only the command that opens the app pays for it.
     from quizapp.app import make_app
 
-    app = make_app(paths, cache_dir)
+    app = make_app(paths, cache_dir, data_dir=options.data_dir, new_limit=new_limit)
     app.run()
     return app.return_code or 0
 

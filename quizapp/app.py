@@ -1,21 +1,29 @@
-"""The Textual app: its stylesheet, its first screen and its global keys.
+"""The Textual app: its stylesheet, its first screen, its global keys and the progress store.
 
 `make_app` builds the app for both the command line and the tests, so both run the same thing.
+The store is opened in a worker as the app starts, so the list of banks shows at once; what went
+wrong opening it (progress not saved, a damaged file moved aside) is shown as a notification.
 """
 
 from __future__ import annotations
 
+import contextlib
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from datetime import datetime, tzinfo
 from functools import partial
 from pathlib import Path
 
+from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
 from quizapp.core.catalog import BankCache, bundled_banks_dir
 from quizapp.core.presenting import Clock
+from quizapp.core.progress import DEFAULT_NEW_LIMIT
+from quizapp.core.store import default_data_dir, open_store
+from quizapp.recording import Recorder, utc_now
 from quizapp.screens.help import SKIPPED_ACTIONS, HelpScreen
 from quizapp.screens.home import HomeScreen
 
@@ -37,20 +45,62 @@ class QuizApp(App[None]):
         cache: BankCache,
         seed: int | None = None,
         clock: Clock = time.monotonic,
+        *,
+        data_dir: Path | None = None,
+        now: Callable[[], datetime] = utc_now,
+        tz: tzinfo | None = None,
+        new_limit: int = DEFAULT_NEW_LIMIT,
     ) -> None:
         """An app listing the banks in `paths`, read through `cache`; `seed` fixes the shuffles.
 
-        `clock` times every session the app starts (tests give a fake one).
+        `clock` times every session the app starts (tests give a fake one). Progress is kept in
+        `data_dir` (None: `default_data_dir()`), saved and counted at `now()`, by the days of
+        `tz` (None: the system's); "Review due" brings in `new_limit` new cards a day.
         """
         super().__init__()
         self.bank_paths = tuple(paths)
         self.cache = cache
         self.seed = seed
         self.clock = clock
+        self.data_dir = default_data_dir() if data_dir is None else data_dir
+        self.recorder = Recorder(now, tz=tz, new_limit=new_limit, on_error=self._save_failed)
+        """Saves every graded answer; holds the store once it is open."""
 
     def get_default_screen(self) -> Screen[None]:
         """The first screen: the list of banks."""
-        return HomeScreen(self.bank_paths, self.cache, self.seed)
+        return HomeScreen(self.bank_paths, self.cache, self.seed, self.recorder)
+
+    def on_mount(self) -> None:
+        """Open the progress store, off the message loop."""
+        self._open_store()
+
+    @work(thread=True, exclusive=True, group="open-store")
+    def _open_store(self) -> None:
+        failed = self.recorder.opened(open_store(self.data_dir))
+        # RuntimeError: the app closed meanwhile, and `on_unmount` closes the store.
+        with contextlib.suppress(RuntimeError):
+            self.call_from_thread(self._store_opened, failed)
+
+    def _store_opened(self, failed: str | None) -> None:
+        """Say what went wrong opening the store, if anything; the home screen counts."""
+        warning = self.recorder.warning
+        if warning is not None:
+            title = "Progress file replaced" if self.recorder.saving else "Progress not saved"
+            self.notify(warning, title=title, severity="warning", timeout=15, markup=False)
+        if failed is not None:
+            self._save_failed(failed)
+        home = self.screen_stack[0] if self.screen_stack else None
+        if isinstance(home, HomeScreen):
+            home.count_progress()
+
+    def _save_failed(self, message: str) -> None:
+        self.notify(message, title="Progress", severity="error", timeout=15, markup=False)
+
+    def on_unmount(self) -> None:
+        """Close the store; answers given before it opened are saved first (it takes moments)."""
+        if self.recorder.waiting:
+            self.recorder.wait_until_open(10)
+        self.recorder.close()
 
     async def action_quit(self) -> None:
         """Quit; a screen whose work would be lost (an exam under way) asks first.
@@ -102,11 +152,26 @@ def make_app(
     *,
     seed: int | None = None,
     clock: Clock = time.monotonic,
+    data_dir: Path | None = None,
+    now: Callable[[], datetime] = utc_now,
+    tz: tzinfo | None = None,
+    new_limit: int = DEFAULT_NEW_LIMIT,
 ) -> QuizApp:
     """The app on the banks in `paths` (files or folders; none: the bundled banks).
 
     `cache_dir` holds the cache of validated banks (None: no cache). `seed` makes the shuffles of
-    every session repeatable (None: different each time). `clock` times the sessions.
+    every session repeatable (None: different each time). `clock` times the sessions. Progress
+    is kept in `data_dir` (None: `$QUIZAPP_DATA_DIR`, else the user data folder) and read at
+    `now()` in the time zone `tz` (None: the system's); `new_limit` new cards a day.
     """
     banks = list(paths) or [bundled_banks_dir()]
-    return QuizApp(banks, BankCache(cache_dir), seed, clock)
+    return QuizApp(
+        banks,
+        BankCache(cache_dir),
+        seed,
+        clock,
+        data_dir=data_dir,
+        now=now,
+        tz=tz,
+        new_limit=new_limit,
+    )

@@ -1,4 +1,5 @@
-"""Fixtures shared by every test: no real user cache, no randomness, no blinking cursor."""
+"""Fixtures shared by every test: no real user cache or progress, no randomness, no blinking
+cursor."""
 
 from __future__ import annotations
 
@@ -14,6 +15,14 @@ def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Point QUIZAPP_CACHE_DIR at a fresh folder, so no test reads or writes the user's cache."""
     directory = tmp_path / "quizapp-cache"
     monkeypatch.setenv("QUIZAPP_CACHE_DIR", str(directory))
+    return directory
+
+
+@pytest.fixture(autouse=True)
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point QUIZAPP_DATA_DIR at a fresh folder, so no test reads or writes the user's progress."""
+    directory = tmp_path / "quizapp-data"
+    monkeypatch.setenv("QUIZAPP_DATA_DIR", str(directory))
     return directory
 
 

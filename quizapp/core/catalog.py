@@ -174,6 +174,17 @@ class BankCache:
             self.directory = None  # cannot write here: carry on without a cache
 
 
+def read_bank(
+    cache: BankCache, path: Path, progress: Callable[[float], None] | None = None
+) -> LoadResult:
+    """`cache.load(path)`, with a file or cache that cannot be read as a problem, not an error."""
+    try:
+        return cache.load(path, progress)
+    except OSError as error:
+        problem = Problem(str(path), 0, 0, f"cannot read the bank: {error.strerror or error}")
+        return LoadResult(str(path), None, (problem,))
+
+
 def _summary_to_json(summary: BankSummary) -> dict[str, Any]:
     return {
         "id": summary.id,

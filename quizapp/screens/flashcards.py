@@ -3,7 +3,8 @@ show the correct answer, the explanation and the misconceptions its wrong answer
 student then grades their own recall Again / Hard / Good / Easy (keys 1-4, as in Anki). After the
 last card, the results; stopping early (q) shows the results of the cards graded so far.
 
-The screen renders the `FlashcardSession`'s state and turns keys into `flip` and `grade` calls.
+The screen renders the `FlashcardSession`'s state and turns keys into `flip` and `grade` calls;
+each grade is saved to the progress store at once, through the app's recorder.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from textual.widgets import Button, Footer, Static
 from quizapp.core.flashcards import CardBack, FlashcardSession
 from quizapp.core.model import QuestionType, SelfGrade, match_rights
 from quizapp.core.session import Presented, SessionError
+from quizapp.recording import SessionLog, session_log
 from quizapp.screens.results import ResultsScreen, return_home, show_results_so_far
 from quizapp.widgets.feedback import MisconceptionPanel
 from quizapp.widgets.typed import cloze_prompt
@@ -64,6 +66,8 @@ class FlashcardScreen(Screen[None]):
         self.session = session
         self.back: CardBack | None = None
         """The back of the current card, once turned."""
+        self.progress_log: SessionLog | None = None
+        """Where the grades are saved (None: an app without a progress store)."""
 
     def compose(self) -> ComposeResult:
         """Header line, the card (front, then back), the grade buttons, the footer."""
@@ -113,7 +117,8 @@ class FlashcardScreen(Screen[None]):
                 yield MisconceptionPanel(misconception)
 
     def on_mount(self) -> None:
-        """The card scrolls with the arrow keys."""
+        """Start the session's log; the card scrolls with the arrow keys."""
+        self.progress_log = session_log(self.app, "flashcards")
         self.query_one("#card-body").focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -132,10 +137,12 @@ class FlashcardScreen(Screen[None]):
     async def action_grade(self, key: int) -> None:
         """Grade the recall of the current card; then the next card, or the results."""
         try:
-            self.session.grade(SelfGrade(key))
+            record = self.session.grade(SelfGrade(key))
         except SessionError as error:
             self.notify(str(error), severity="warning", markup=False)
             return
+        if self.progress_log is not None:
+            self.progress_log.record(record)
         self.back = None
         if self.session.finished:
             self.app.switch_screen(ResultsScreen(self.session.report()))

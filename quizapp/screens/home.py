@@ -1,48 +1,44 @@
-"""The home screen: every bank found, good or broken, and the way into a study session.
+"""The home screen: every bank found, good or broken, where the student stands on each, and the
+way into a study session.
 
 It appears at once: banks the cache already knows are listed on mount, the rest are read in a
-thread worker and filled in as they come, with a progress bar while a big bank is parsed.
-Enter opens the set-up of a session on the highlighted bank, or on every bank marked with Space.
+thread worker and filled in as they come, with a progress bar while a big bank is parsed. Once the
+progress store is open (and whenever the screen comes back after a session) another worker counts
+each bank's due, new and learned cards and finds the misconceptions still held; the rows, the
+detail pane and the header fill in with them.
+
+Enter opens the set-up of a session on the highlighted bank, or on every bank marked with Space;
+`v` reviews what is due on those banks, `t` targets the misconceptions held, `g` shows progress.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, HorizontalGroup, VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
-from textual.widgets import Footer, Label, OptionList, ProgressBar, Static
+from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
-from quizapp.core.catalog import BankCache, BankSummary, find_bank_files, summarize
+from quizapp.core.catalog import BankCache, BankSummary, find_bank_files, read_bank, summarize
+from quizapp.core.model import Bank
+from quizapp.core.overview import HeldMisconception, Overview
 from quizapp.core.results import LoadResult, Problem
-from quizapp.widgets.bank_list import BankList, bank_details, bank_row
-
-#: Progress is reported to the screen only in steps this big, to spare the message loop.
-PROGRESS_STEP = 0.02
+from quizapp.recording import Recorder
+from quizapp.screens.home_study import HomeStudy
+from quizapp.widgets.bank_list import BankList, bank_details, bank_row, home_header
+from quizapp.widgets.loading_bar import LoadingBar
 
 
 def _missing(problem: Problem) -> BankSummary:
     """A broken row for a path that could not be searched (it does not exist, say)."""
     name = Path(problem.path).name or problem.path
     return BankSummary(problem.path, "", name, "", 0, (), (problem,))
-
-
-def _load(
-    cache: BankCache, path: Path, progress: Callable[[float], None] | None = None
-) -> LoadResult:
-    """Read a bank through the cache; an unreadable cache or file becomes a problem, not a crash."""
-    try:
-        return cache.load(path, progress)
-    except OSError as error:
-        problem = Problem(str(path), 0, 0, f"cannot read the bank: {error.strerror or error}")
-        return LoadResult(str(path), None, (problem,))
 
 
 def _size(path: Path) -> int:
@@ -52,26 +48,45 @@ def _size(path: Path) -> int:
         return 0
 
 
-class HomeScreen(Screen[None]):
+class HomeScreen(HomeStudy):
     """Pick banks: a list on the left, everything about the highlighted bank on the right."""
 
     BINDINGS = [
-        Binding("space", "mark", "Mark/unmark"),
-        Binding("r", "reload", "Reload banks"),
+        Binding("space", "mark", "Mark"),
+        Binding("v", "study('review')", "Review due"),
+        Binding("t", "study('target')", "Target", tooltip="Target my misconceptions"),
+        Binding("g", "progress", "Progress"),
+        Binding("r", "reload", "Reload banks", show=False),
     ]
     # Below 60 columns the detail pane would be a sliver: the list takes the whole width.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (60, "-normal")]
 
-    def __init__(self, paths: Sequence[Path], cache: BankCache, seed: int | None = None) -> None:
-        """Banks found in `paths` (files or folders), read through `cache`; `seed` for sessions."""
+    def __init__(
+        self,
+        paths: Sequence[Path],
+        cache: BankCache,
+        seed: int | None = None,
+        recorder: Recorder | None = None,
+    ) -> None:
+        """Banks found in `paths` (files or folders), read through `cache`; `seed` for sessions.
+
+        `recorder` holds the progress store once it is open (None: no progress shown).
+        """
         super().__init__()
         self.search_paths = tuple(paths)
         self.cache = cache
         self.seed = seed
+        self.recorder = recorder
         self.files: list[Path] = []
         self.summaries: dict[Path, BankSummary | None] = {}
         self.marked: set[Path] = set()
         """Banks marked (Space) to be studied together."""
+        self.overview: Overview | None = None
+        """The counts and held misconceptions, once counted."""
+        self.held: list[HeldMisconception] = []
+        """The misconceptions still held across the listed banks, with their words."""
+        self._banks: dict[Path, Bank] = {}
+        """Banks read whole so far (for the words of their misconceptions)."""
 
     def compose(self) -> ComposeResult:
         """Header, the list and detail pane (or the empty state), the loading bar, the footer."""
@@ -81,9 +96,7 @@ class HomeScreen(Screen[None]):
             with VerticalScroll(id="bank-detail"):
                 yield Static(id="bank-detail-text")
         yield Static(id="home-empty")
-        # The label and bar inside are mounted only when something has to be read: when every
-        # bank is cached (the usual start), the first frame does not pay for them.
-        yield HorizontalGroup(id="home-loading")
+        yield LoadingBar(id="home-loading")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -102,8 +115,7 @@ class HomeScreen(Screen[None]):
         options: list[Option | None] = []
         for path in self.files:
             # None draws a rule under the previous option; it does not count as an option.
-            row = bank_row(path, self.summaries[path], path in self.marked)
-            options += [Option(row), None]
+            options += [Option(self._row(path)), None]
         banks.add_options(options[:-1])
         empty = not self.files
         self.query_one("#home-main").display = not empty
@@ -118,20 +130,47 @@ class HomeScreen(Screen[None]):
         self.query_one("#home-loading").display = bool(pending)
         if pending:
             self._load_banks(pending)
+        self._banks.clear()  # read again when needed: a file may have changed
+        self._show_header()
+        self.count_progress()
+
+    def _row(self, path: Path) -> Content:
+        summary = self.summaries.get(path)
+        counts = None
+        if self.overview is not None and summary is not None and summary.ok:
+            counts = self.overview.counts.get(summary.id)
+        return bank_row(path, summary, path in self.marked, counts)
+
+    def highlighted_path(self) -> Path | None:
+        """The bank under the cursor, if any."""
+        index = self.query_one(BankList).highlighted
+        return None if index is None or index >= len(self.files) else self.files[index]
+
+    def show_progress(self) -> None:
+        """Redraw every row, the details and the header with the counts just made."""
+        banks = self.query_one(BankList)
+        for index, path in enumerate(self.files):
+            banks.replace_option_prompt_at_index(index, self._row(path))
+        if banks.highlighted is not None:
+            self._show_details(banks.highlighted)
         self._show_header()
 
     def _show_header(self) -> None:
-        count = len(self.marked)
-        text = "quizapp · choose a question bank"
-        if count:
-            banks = "1 bank" if count == 1 else f"{count} banks"
-            text = f"quizapp · {banks} marked · Enter studies them together"
-        self.query_one("#home-header", Static).update(Content(text))
+        saving = self.recorder is None or self.recorder.saving
+        header = home_header(len(self.marked), self.overview, len(self.held), saving)
+        self.query_one("#home-header", Static).update(header)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Marking needs a bank to mark."""
+        """Marking needs a bank to mark. Review needs something due, targeting a misconception
+        held, progress the store and a good bank: until then their keys show dimmed (None)."""
         if action == "mark":
             return bool(self.files)
+        if action == "study":
+            return self.can_study(str(parameters[0])) or None
+        if action == "progress":
+            store_open = self.recorder is not None and self.recorder.store is not None
+            good = any(s is not None and s.ok for s in self.summaries.values())
+            return (store_open and good) or None
         return True
 
     def action_mark(self) -> None:
@@ -150,8 +189,9 @@ class HomeScreen(Screen[None]):
             return
         else:
             self.marked.add(path)
-        banks.replace_option_prompt_at_index(index, bank_row(path, summary, path in self.marked))
+        banks.replace_option_prompt_at_index(index, self._row(path))
         self._show_header()
+        self.refresh_bindings()
 
     def _show_empty(self) -> None:
         where = ", ".join(str(path) for path in self.search_paths) or "(nowhere)"
@@ -169,43 +209,21 @@ class HomeScreen(Screen[None]):
     def _load_banks(self, paths: list[Path]) -> None:
         """Read each bank (parsing and caching it), filling its row in as soon as it is known."""
         worker = get_current_worker()
+        loading = self.query_one(LoadingBar)
         for number, path in enumerate(paths, start=1):
             if worker.is_cancelled:
                 return
             label = f"Reading {number} of {len(paths)}: {path.name}"
-            self.app.call_from_thread(self._progress, label, 0.0)
-            summary = summarize(_load(self.cache, path, self._reporter(label)))
+            self.app.call_from_thread(self.show_loading, label, 0.0)
+            summary = summarize(read_bank(self.cache, path, loading.reporter(label)))
             if not worker.is_cancelled:
                 self.app.call_from_thread(self._loaded, path, summary)
-        self.app.call_from_thread(self._progress, "", None)
+        self.app.call_from_thread(self.show_loading, "", None)
+        self.app.call_from_thread(self.count_progress)
 
-    def _reporter(self, label: str) -> Callable[[float], None]:
-        """A progress callback for the worker thread that updates the bar in steps."""
-        worker = get_current_worker()
-        shown = 0.0
-
-        def report(fraction: float) -> None:
-            nonlocal shown
-            if fraction - shown >= PROGRESS_STEP and not worker.is_cancelled:
-                shown = fraction
-                self.app.call_from_thread(self._progress, label, fraction)
-
-        return report
-
-    def _progress(self, label: str, fraction: float | None) -> None:
+    def show_loading(self, label: str, fraction: float | None) -> None:
         """Show (or, with None, hide) the loading bar."""
-        bar = self.query_one("#home-loading")
-        bar.display = fraction is not None
-        if fraction is not None:
-            if not bar.children:
-                bar.mount_all(
-                    [
-                        Label(id="home-loading-label"),
-                        ProgressBar(total=1.0, show_eta=False, id="home-progress"),
-                    ]
-                )
-            self.query_one("#home-loading-label", Label).update(Content(label))
-            self.query_one("#home-progress", ProgressBar).update(progress=fraction)
+        self.query_one(LoadingBar).show(label, fraction)
 
     def _loaded(self, path: Path, summary: BankSummary) -> None:
         """A bank has been read: refresh its row (and the details, if it is highlighted)."""
@@ -217,18 +235,24 @@ class HomeScreen(Screen[None]):
             self._show_header()
         index = self.files.index(path)
         banks = self.query_one(BankList)
-        banks.replace_option_prompt_at_index(index, bank_row(path, summary, path in self.marked))
+        banks.replace_option_prompt_at_index(index, self._row(path))
         if banks.highlighted == index:
             self._show_details(index)
 
     @on(OptionList.OptionHighlighted, "#banks")
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
         self._show_details(event.option_index)
+        self.refresh_bindings()
 
     def _show_details(self, index: int) -> None:
         path = self.files[index]
+        summary = self.summaries.get(path)
+        counts = held = None
+        if self.overview is not None and summary is not None and summary.ok:
+            counts = self.overview.counts.get(summary.id)
+            held = self.held_for([summary.id])
         detail = self.query_one("#bank-detail-text", Static)
-        detail.update(bank_details(path, self.summaries.get(path)))
+        detail.update(bank_details(path, summary, counts, held))
 
     @on(OptionList.OptionSelected, "#banks")
     def _selected(self, event: OptionList.OptionSelected) -> None:
@@ -248,17 +272,18 @@ class HomeScreen(Screen[None]):
                 )
                 return
         titles = [summary.title for path in paths if (summary := self.summaries.get(path))]
-        self._progress(f"Opening {' + '.join(titles)}…", 0.0)
+        self.show_loading(f"Opening {' + '.join(titles)}…", 0.0)
         self._open_banks(paths)
 
     @work(thread=True, exclusive=True, group="open-bank")
     def _open_banks(self, paths: list[Path]) -> None:
         """Read the whole banks (from the cache when fresh), then open the set-up on them."""
-        results = [_load(self.cache, path) for path in paths]
+        results = [read_bank(self.cache, path) for path in paths]
+        self._banks.update((p, r.bank) for p, r in zip(paths, results, strict=True) if r.bank)
         self.app.call_from_thread(self._set_up, paths, results)
 
     def _set_up(self, paths: list[Path], results: list[LoadResult]) -> None:
-        self._progress("", None)
+        self.show_loading("", None)
         banks = []
         for path, result in zip(paths, results, strict=True):
             if result.bank is None:

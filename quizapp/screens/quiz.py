@@ -5,7 +5,8 @@ student says how sure they are (1-3); only then is it graded and the feedback sh
 last question, the results; stopping early (q) shows the results of the answers given so far.
 
 The screen renders the session's state and turns keys into calls on it (`answer`, `advance`);
-grading and ordering rules all live in `quizapp.core`.
+grading and ordering rules all live in `quizapp.core`. Every graded answer is saved to the
+progress store at once, through the app's recorder (`quizapp.recording`).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from quizapp.core.cbm import cbm_mark
 from quizapp.core.model import QuestionType, Response
 from quizapp.core.scoring import AnswerError
 from quizapp.core.session import PracticeSession, SessionError
+from quizapp.recording import SessionLog, session_log
 from quizapp.screens.results import ResultsScreen, show_results_so_far
 from quizapp.widgets.answer_area import AnswerArea
 from quizapp.widgets.answer_review import confidence_text
@@ -44,12 +46,22 @@ class QuizScreen(Screen[None]):
         Binding("q,escape", "leave", "Stop here"),
     ]
 
-    def __init__(self, session: PracticeSession) -> None:
-        """A screen for `session`, starting at its current question."""
+    def __init__(
+        self, session: PracticeSession, *, mode: str = "practice", title: str | None = None
+    ) -> None:
+        """A screen for `session`, starting at its current question.
+
+        Its answers are saved under `mode` (practice, review, target); `title` names the kind of
+        session in the header ("Review due").
+        """
         super().__init__()
         self.session = session
+        self.mode = mode
+        self.title_text = title
         self.pending: Response | None = None
         """An answer waiting for the student's confidence (certainty-based marking)."""
+        self.progress_log: SessionLog | None = None
+        """Where the answers are saved (None: an app without a progress store)."""
 
     def compose(self) -> ComposeResult:
         """Header line, the scrolling question column, the footer."""
@@ -61,7 +73,8 @@ class QuizScreen(Screen[None]):
         yield Footer()
 
     async def on_mount(self) -> None:
-        """Show the first question."""
+        """Start the session's log (one session id for all its answers); the first question."""
+        self.progress_log = session_log(self.app, self.mode)
         await self.show_current()
 
     async def show_current(self) -> None:
@@ -72,6 +85,8 @@ class QuizScreen(Screen[None]):
         record = self.session.current_record
         question = presented.question
         header = f"Question {self.session.position + 1} of {self.session.total}"
+        if self.title_text:
+            header = f"{self.title_text} · {header}"
         if question.topic:
             header += f" · {question.topic}"
         self.query_one("#quiz-progress", Static).update(Content(header))
@@ -125,12 +140,14 @@ class QuizScreen(Screen[None]):
 
     async def _record(self, response: Response, confidence: int | None) -> None:
         try:
-            self.session.answer(response, confidence)
+            record = self.session.answer(response, confidence)
         except (AnswerError, SessionError) as error:
             self.notify(
                 str(error), title="Could not take that answer", severity="error", markup=False
             )
             return
+        if self.progress_log is not None:
+            self.progress_log.record(record)
         await self.show_current()
 
     async def _ask_confidence(self) -> None:

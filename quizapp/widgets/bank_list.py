@@ -1,7 +1,9 @@
-"""The list of question banks on the home screen, and how one bank is described."""
+"""The list of question banks on the home screen, how one bank is described, and the header
+with the student's totals."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from textual.binding import Binding
@@ -9,6 +11,8 @@ from textual.content import Content
 from textual.widgets import OptionList
 
 from quizapp.core.catalog import BankSummary
+from quizapp.core.overview import HeldMisconception, Overview
+from quizapp.core.progress import BankProgress
 
 #: Longer lists of topics are only counted in the list (the detail pane names them all).
 TOPICS_IN_ROW = 32
@@ -18,8 +22,20 @@ def _plural(count: int, word: str) -> str:
     return f"{count:,} {word}" if count == 1 else f"{count:,} {word}s"
 
 
-def bank_row(path: Path, summary: BankSummary | None, marked: bool = False) -> Content:
-    """Two lines for the list: the title, then the size and topics (or why it is broken).
+def counts_line(counts: BankProgress) -> Content:
+    """`3 due · 4 new · 2 learned`, the due count stressed when there is any."""
+    due = (f"{counts.due:,} due", "bold $text-warning" if counts.due else "")
+    return Content.assemble(due, f" · {counts.new:,} new · {counts.learned:,} learned")
+
+
+def bank_row(
+    path: Path,
+    summary: BankSummary | None,
+    marked: bool = False,
+    counts: BankProgress | None = None,
+) -> Content:
+    """Two lines for the list: the title, then the size and topics (or why it is broken); a
+    third with the cards due, new and learned once they are counted.
 
     A bank `marked` for studying together with others starts with a check mark.
     """
@@ -41,11 +57,47 @@ def bank_row(path: Path, summary: BankSummary | None, marked: bool = False) -> C
     if topics:
         details += " · " + topics
     mark = ("✔ ", "bold $text-accent") if marked else ""
-    return Content.assemble(mark, (summary.title, "bold"), "\n", (details, "dim"))
+    row = Content.assemble(mark, (summary.title, "bold"), "\n", (details, "dim"))
+    return row if counts is None else Content.assemble(row, "\n", counts_line(counts))
 
 
-def bank_details(path: Path, summary: BankSummary | None) -> Content:
-    """The detail pane: everything known about one bank, problems included."""
+def _progress_parts(
+    counts: BankProgress, held: Sequence[HeldMisconception]
+) -> list[str | tuple[str, str] | Content]:
+    """The detail pane's progress: the counts and mastery, then the misconceptions held."""
+    parts: list[str | tuple[str, str] | Content] = [
+        "\n\n",
+        ("Your progress", "bold"),
+        "\n",
+        counts_line(counts),
+        f" · {round(counts.mastery * 100)}% mastered",
+        "\n\n",
+    ]
+    if not held:
+        return [*parts, ("No misconceptions held here: nothing to unlearn.", "dim")]
+    parts += [("Misconceptions you still hold", "bold $text-warning"), "\n"]
+    parts.append(("t targets them: a session on the questions that carry them.", "dim"))
+    for entry in held:
+        times = entry.history.times
+        parts += [
+            "\n\n",
+            ("⚠ ", "$text-warning"),
+            (f"“{entry.misconception.summary}”", "bold"),
+            (f"  ({times}×)" if times > 1 else "", "dim"),
+            "\n",
+            entry.misconception.explanation,
+        ]
+    return parts
+
+
+def bank_details(
+    path: Path,
+    summary: BankSummary | None,
+    counts: BankProgress | None = None,
+    held: Sequence[HeldMisconception] | None = None,
+) -> Content:
+    """The detail pane: everything known about one bank, problems included, and the student's
+    progress on it once counted (`counts`, the misconceptions `held`)."""
     if summary is None:
         return Content.assemble((path.name, "bold"), "\n\n", str(path), "\n\nLoading…")
     title = summary.title or path.name
@@ -58,6 +110,8 @@ def bank_details(path: Path, summary: BankSummary | None) -> Content:
         parts += ["\n\n", _plural(summary.question_count, "question")]
         if summary.topics:
             parts += ["\nTopics: ", ", ".join(summary.topics)]
+        if counts is not None:
+            parts += _progress_parts(counts, held or ())
         parts += [
             "\n\n",
             ("Enter sets up a session: practice, a mock exam or flashcards.", "dim"),
@@ -73,7 +127,25 @@ def bank_details(path: Path, summary: BankSummary | None) -> Content:
     return Content.assemble(*parts)
 
 
+def home_header(marked: int, overview: Overview | None, held: int, saving: bool = True) -> Content:
+    """The home screen's header: what Enter does, the totals over every bank listed, and a
+    warning when progress is not being saved."""
+    parts: list[str | tuple[str, str]] = ["quizapp · "]
+    if marked:
+        parts.append(f"{_plural(marked, 'bank')} marked · Enter studies them together")
+    else:
+        parts.append("choose a question bank")
+    if not saving:
+        parts += [" · ", ("progress not saved", "$text-error")]
+    if overview is not None and overview.counts:
+        due, new, _ = overview.totals()
+        parts.append(f" · {due:,} due · {new:,} new")
+        if held:
+            parts.append(f" · {_plural(held, 'misconception')} held")
+    return Content.assemble(*parts)
+
+
 class BankList(OptionList):
     """The banks, one two-line option each; Enter (or a click) sets up a session on a bank."""
 
-    BINDINGS = [Binding("enter", "select", "Set up session")]
+    BINDINGS = [Binding("enter", "select", "Set up", tooltip="Set up a session")]

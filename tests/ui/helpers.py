@@ -1,9 +1,10 @@
-"""Helpers for the UI tests: the app on the fixture banks (on a fake clock), and what the screen
-shows as text."""
+"""Helpers for the UI tests: the app on the fixture banks (on fake clocks, with its progress in
+the test's folder), and what the screen shows as text."""
 
 from __future__ import annotations
 
 import io
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from rich.console import Console
@@ -15,6 +16,7 @@ from quizapp.app import QuizApp, make_app
 from quizapp.core.catalog import default_cache_dir
 from quizapp.core.model import QuestionType
 from quizapp.core.session import PracticeSession
+from quizapp.core.store import default_data_dir
 from quizapp.screens.quiz import QuizScreen
 from quizapp.screens.setup import SetupScreen
 from quizapp.widgets.bank_list import BankList
@@ -44,13 +46,43 @@ class FakeClock:
         self.now += seconds
 
 
-def ui_app(*paths: Path, seed: int = SEED, clock: FakeClock | None = None) -> QuizApp:
+class FakeNow:
+    """The time of day for progress: 9:00 UTC on Monday 3 March 2025 until moved (`advance`)."""
+
+    def __init__(self, start: datetime = datetime(2025, 3, 3, 9, 0, tzinfo=UTC)) -> None:
+        self.now = start
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **delta: float) -> None:
+        """Move on by a `timedelta(**delta)`: `advance(days=1)`."""
+        self.now += timedelta(**delta)
+
+
+def ui_app(
+    *paths: Path,
+    seed: int = SEED,
+    clock: FakeClock | None = None,
+    now: FakeNow | None = None,
+    new_limit: int = 20,
+) -> QuizApp:
     """The app as the CLI builds it, on the given fixture banks, with a fixed seed.
 
-    Every session it starts is timed by `clock`, a `FakeClock` that stands still unless given:
-    no UI test depends on how fast the machine runs it.
+    Every session it starts is timed by `clock`, a `FakeClock` that stands still unless given;
+    progress is saved in the test's QUIZAPP_DATA_DIR at `now`, a `FakeNow`, with days in UTC:
+    no UI test depends on how fast the machine runs it, or on the day it runs.
     """
-    return make_app(list(paths), default_cache_dir(), seed=seed, clock=clock or FakeClock())
+    return make_app(
+        list(paths),
+        default_cache_dir(),
+        seed=seed,
+        clock=clock or FakeClock(),
+        data_dir=default_data_dir(),
+        now=now or FakeNow(),
+        tz=UTC,
+        new_limit=new_limit,
+    )
 
 
 def screen_text(app: App[object]) -> str:

@@ -108,7 +108,7 @@ async def test_space_marks_banks_to_study_together() -> None:
     app = ui_app(BROKEN, MARKUP, PLANETS)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await settle(pilot)
-        assert "space Mark/unmark" in screen_text(app).splitlines()[-1]
+        assert "space Mark" in screen_text(app).splitlines()[-1]
         banks = app.screen.query_one(BankList)
         broken, markup, planets = (
             next(i for i, r in enumerate(rows(app)) if r.startswith(start))

@@ -13,7 +13,7 @@ SCRIPT = """
 import pkgutil, sys
 import quizapp.core
 names = [m.name for m in pkgutil.walk_packages(quizapp.core.__path__, "quizapp.core.")]
-for name in names + ["quizapp.commands"]:
+for name in names + ["quizapp.commands", "quizapp.recording", "quizapp.results_cli"]:
     __import__(name)
 print(len(names))
 print(sorted(m for m in sys.modules if m == "textual" or m.startswith(("textual.", "rich"))))
