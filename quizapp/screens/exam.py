@@ -3,8 +3,9 @@
 No feedback until the end. Answers are stored in the session as the student gives them (with
 certainty-based marking, once they say how sure they are) and can change until the exam is
 submitted; questions can be flagged for review. A Textual interval calls `session.tick()`, which
-submits the exam when its time is up; the results then replace the exam at once. The screen reads
-time only through the session, whose clock tests replace with a fake one.
+submits the exam when its time is up; the results then replace the exam at once, and every answer
+is saved to the progress store together. The screen reads time only through the session, whose
+clock tests replace with a fake one.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from quizapp.core.exam import ExamSession
 from quizapp.core.model import Response
 from quizapp.core.scoring import AnswerError
 from quizapp.core.session import SessionError
+from quizapp.recording import session_log
 from quizapp.widgets.answer_area import AnswerArea
 from quizapp.widgets.confirm import ConfirmModal
 from quizapp.widgets.exam_bar import ExamBar
@@ -112,6 +114,8 @@ class ExamScreen(Screen[None]):
         if self._done:
             return
         self._done = True
+        if (log := session_log(self.app, "exam")) is not None:
+            log.record_all(self.session.report().results)  # one exam, one session id
         self.query_one(ExamHeader).show_clock(self.session)
         if self._timer is not None:
             self._timer.stop()
