@@ -2,8 +2,9 @@
 
 `quizapp validate [PATH ...]` checks banks, `quizapp schema` prints the JSON Schema of the bank
 format, `quizapp lint` warns about weak questions, `quizapp import` / `quizapp export` turn
-Moodle GIFT, Aiken, CSV/TSV and Anki files into banks and back, and `quizapp results export`
-writes a student's saved answers for an instructor. A word is a subcommand only when it
+Moodle GIFT, Aiken, CSV/TSV and Anki files into banks and back, `quizapp results export`
+writes a student's saved answers for an instructor, and `quizapp stats` analyses a class's
+answers (which questions and distractors work). A word is a subcommand only when it
 is the very first argument, so a bank file that happens to be called `validate` opens as
 `quizapp ./validate`.
 
@@ -20,7 +21,7 @@ from pathlib import Path
 
 from quizapp import __version__
 
-SUBCOMMANDS = ("validate", "schema", "lint", "import", "export", "results")
+SUBCOMMANDS = ("validate", "schema", "lint", "import", "export", "results", "stats")
 #: The formats `import --from` and `export --to` accept (`quizapp.core.formats.FORMAT_NAMES`).
 FORMATS = ("gift", "aiken", "csv", "apkg")
 
@@ -32,6 +33,8 @@ quizapp [--data-dir DIR] [--new-limit N] [--cache-dir DIR] [BANK_OR_FOLDER ...]
        quizapp export BANK --to gift|aiken|csv|apkg [-o FILE] [--force]
        quizapp results export --format csv|jsonl [--bank ID] [--since YYYY-MM-DD] -o FILE
                               [--data-dir DIR]
+       quizapp stats [RESULTS ...] [--bank ID] [--json | --csv] [--data-dir DIR]
+                     [--banks PATH ...]
        quizapp schema
        quizapp --help | --version"""
 
@@ -48,6 +51,9 @@ commands:
   export BANK --to F   write a bank as gift, aiken, csv or apkg
   results export       write every saved answer (with its misconceptions) as CSV or
                        JSON Lines, for an instructor; quizapp results export --help
+  stats [RESULTS ...]  item analysis of a class's exported results (or of this machine's
+                       answers): facility, discrimination, choice counts, rare distractors,
+                       mis-keyed questions, misconceptions held; quizapp stats --help
   schema               print the JSON Schema of the bank format
 
 With no BANK_OR_FOLDER the bundled banks are opened. To open a bank file named like a
@@ -184,6 +190,10 @@ def _export_parser() -> argparse.ArgumentParser:
 
 
 def _run_command(command: str, args: Sequence[str]) -> int:
+    if command == "stats":
+        from quizapp.stats_cli import cmd_stats
+
+        return cmd_stats(args, sys.stdout, sys.stderr)
     if command == "results":
         from quizapp.results_cli import cmd_results
 

@@ -298,3 +298,13 @@ def test_the_command_does_not_import_textual() -> None:
         [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=60
     )
     assert done.stdout.strip() == "[]"
+
+
+def test_quizapp_stats_runs_from_the_command_line(
+    handed_in: Path, bank_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from quizapp.__main__ import main
+
+    assert main(["stats", str(handed_in), "--banks", str(bank_file)]) == 0
+    assert capsys.readouterr().out.startswith("6 students, 7 attempts, 25 answers")
+    assert main(["stats", "--csv", "--json"]) == 2
