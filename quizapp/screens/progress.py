@@ -56,19 +56,23 @@ def counts_text(report: BankReport) -> Content:
 
 
 def misconception_lines(report: BankReport, today: date, recorder: Recorder) -> Content:
-    """Every misconception fallen for: held or overcome, how often, when last, its words."""
+    """Every misconception fallen for: held or overcome, how often, when last (the student's
+    day: `today`, `3 Mar`), its words."""
     if not report.misconceptions:
         return Content.styled("No misconception fallen for yet in this bank.", "dim")
     lines: list[Content] = []
     for entry in report.misconceptions:
         history = entry.history
+
         last = day_label(local_day(history.last, recorder.tz), today)
-        times = "once" if history.times == 1 else f"{history.times}×"
-        state = ("✔ overcome", "$text-success") if history.overcome else ("⚠ held", "$text-warning")
+        if history.overcome:
+            state = ("✔ overcome", "bold $text-success")
+        else:
+            state = ("⚠ held", "bold $text-warning")
         lines.append(
             Content.assemble(
-                (state[0], f"bold {state[1]}"),
-                (f" · {times} · last {last}", "dim"),
+                state,
+                (f" · {history.times}× · last {last}", "dim"),
                 "\n",
                 f"“{entry.misconception.summary}”",
             )
@@ -118,7 +122,7 @@ class ProgressScreen(Screen[None]):
                 yield Chart(f"Reviews · last {ACCURACY_DAYS} days", id="chart-reviews")
                 yield Chart(f"Reviews due · next {FORECAST_DAYS} days", id="chart-forecast")
                 with VerticalScroll(id="progress-misconceptions") as box:
-                    box.border_title = "Misconceptions"
+                    box.border_title = "Misconceptions fallen for"
                     yield Static(id="progress-misconception-list")
         yield Footer()
 

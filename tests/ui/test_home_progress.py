@@ -1,0 +1,164 @@
+"""The home screen's progress: due, new and learned per bank, the misconceptions still held, and
+the "Review due" and "Target my misconceptions" sessions, across closing and reopening the app."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+
+from quizapp.screens.home import HomeScreen
+from quizapp.screens.quiz import QuizScreen
+from tests.ui.helpers import (
+    BANKS,
+    PLANETS,
+    FakeNow,
+    highlight_bank,
+    key_for_choice,
+    open_bank,
+    screen_text,
+    settle,
+    ui_app,
+)
+from tests.ui.progress_ui_helpers import a_week_of_study, stored
+from tests.ui.study_helpers import STUDY
+
+SnapCompare = Callable[..., bool]
+TITLE = "Study security basics"
+HONEST = "The site is run by an honest company."
+RIGHT = "The connection to the site is encrypted."
+HELD = "A padlock in the address bar means the site is trustworthy."
+
+
+def row_of(text: str, title: str) -> list[str]:
+    """The list's lines of the bank row titled `title` (the left pane of the screen text)."""
+    lines = [line.split("▏")[0].strip() for line in text.splitlines()]
+    start = lines.index(title)
+    return lines[start : start + 3]
+
+
+def detail_of(text: str) -> str:
+    """The detail pane's text, its lines joined with spaces (wrapped sentences made whole)."""
+    pane = [line.split("▏", 1)[1].strip() for line in text.splitlines()[1:-1] if "▏" in line]
+    return " ".join(line for line in pane if line)
+
+
+async def wrong_then_home(pilot: Pilot[object]) -> None:
+    """Practise the study bank: the padlock question wrong (https-is-safe), then stop, home."""
+    session = await open_bank(pilot, TITLE)
+    await pilot.press(key_for_choice(session, HONEST), "enter")
+    await settle(pilot)
+    await pilot.press("q", "escape")
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, HomeScreen)
+
+
+async def test_counts_and_held_misconceptions_last_across_closing_the_app() -> None:
+    now = FakeNow()
+    app = ui_app(STUDY, now=now)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await settle(pilot)
+        assert row_of(screen_text(app), TITLE)[2] == "0 due · 5 new · 0 learned"
+        assert HELD not in screen_text(app)
+        await wrong_then_home(pilot)
+        text = screen_text(app)
+        assert row_of(text, TITLE)[2] == "0 due · 4 new · 1 learned"  # due again in a minute
+        detail = detail_of(text)
+        assert "Misconceptions you still hold t targets them" in detail
+        assert f"⚠ “{HELD}” HTTPS only encrypts the connection" in detail  # and why it is wrong
+        assert "1 misconception held" in text.splitlines()[0]
+    now.advance(days=1)  # the next day, a new app on the same data folder
+    app = ui_app(STUDY, now=now)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await settle(pilot)
+        text = screen_text(app)
+        assert row_of(text, TITLE)[2] == "1 due · 4 new · 0 learned"
+        assert text.splitlines()[0].strip() == (
+            "quizapp · choose a question bank · 1 due · 4 new · 1 misconception held"
+        )
+        assert f"“{HELD}”" in detail_of(text)
+
+
+async def test_review_due_studies_the_due_card_then_new_ones_up_to_the_daily_limit() -> None:
+    now = FakeNow()
+    app = ui_app(STUDY, now=now, new_limit=3)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await wrong_then_home(pilot)  # padlock met today: one of today's 3 new cards
+        now.advance(hours=1)  # padlock is due again
+        await pilot.press("v")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, QuizScreen) and screen.mode == "review"
+        keys = [item.question.id for item in screen.session.items]
+        assert keys == ["padlock", "phishing-signs", "reuse"]  # due first, then 2 new
+        assert "Review due · Question 1 of 3" in screen_text(app)
+        await pilot.press(key_for_choice(screen.session, RIGHT), "enter")
+        await settle(pilot)
+        assert [(a.question_id, a.mode) for a in stored()][-1] == ("padlock", "review")
+
+
+async def test_review_due_is_off_when_nothing_is_due_or_new_today() -> None:
+    app = ui_app(STUDY, new_limit=0)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, HomeScreen)
+        assert screen.check_action("study", ("review",)) is None  # shown dimmed: not now
+        await pilot.press("v")
+        await settle(pilot)
+        assert app.screen is screen
+
+
+async def test_target_studies_the_questions_of_a_held_misconception_until_overcome() -> None:
+    app = ui_app(STUDY)
+    async with app.run_test(size=(80, 24)) as pilot:  # no notices over the detail pane
+        await settle(pilot)
+        home = app.screen
+        assert isinstance(home, HomeScreen)
+        assert home.check_action("study", ("target",)) is None  # nothing held yet
+        await wrong_then_home(pilot)
+        assert home.check_action("study", ("target",)) is True
+        await pilot.press("t")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, QuizScreen) and screen.mode == "target"
+        # Every question whose options carry https-is-safe, in bank order.
+        assert [item.question.id for item in screen.session.items] == ["padlock", "phishing-signs"]
+        await pilot.press(key_for_choice(screen.session, RIGHT), "enter")
+        await settle(pilot)
+        await pilot.press("q", "escape")
+        await settle(pilot)
+        text = screen_text(app)
+        assert HELD not in detail_of(text) and "No misconceptions held here" in detail_of(text)
+        assert home.check_action("study", ("target",)) is None
+
+
+async def test_the_actions_work_on_the_marked_banks() -> None:
+    app = ui_app(PLANETS, STUDY)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await wrong_then_home(pilot)
+        await highlight_bank(pilot, "UI planets")
+        home = app.screen
+        assert isinstance(home, HomeScreen)
+        assert home.check_action("study", ("target",)) is None  # the planets hold nothing
+        await highlight_bank(pilot, TITLE)
+        await pilot.press("space")
+        await highlight_bank(pilot, "UI planets")
+        assert home.check_action("study", ("target",)) is True  # the marked bank does
+
+
+def test_home_screen_with_progress_snapshot(
+    snap_compare: SnapCompare, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A week of study (see `a_week_of_study`), seen on Monday morning."""
+    a_week_of_study()
+    monkeypatch.chdir(BANKS)  # banks named relatively: no absolute path on screen
+
+    async def loaded(pilot: Pilot[object]) -> None:
+        await highlight_bank(pilot, TITLE)
+        await settle(pilot)
+
+    app = ui_app(Path("ui-planets.yaml"), Path("study-security.yaml"))
+    assert snap_compare(app, run_before=loaded)
