@@ -56,7 +56,9 @@ class BenchApp(QuizApp):
 def main() -> None:
     """Open the app on the banks given (the bundled ones when none) and wait for the full list."""
     built = make_app([Path(p) for p in sys.argv[2:]], Path(sys.argv[1]))
-    app = BenchApp(built.bank_paths, built.cache, built.seed)
+    # The progress store opens as in the real app, in the folder QUIZAPP_DATA_DIR names (run.py
+    # points it at its temporary folder, never the user's).
+    app = BenchApp(built.bank_paths, built.cache, built.seed, data_dir=built.data_dir)
     app.run(headless=True)
 
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import gc
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -87,6 +88,8 @@ def main() -> None:
     args = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="quizapp-bench-"))
+    # The launched apps open their progress store here, not in the user's data folder.
+    os.environ["QUIZAPP_DATA_DIR"] = str(work / "data")
     big = work / "big.yaml"
     big.write_text(generate(args.questions), encoding="utf-8")
     size_mb = big.stat().st_size / 1e6

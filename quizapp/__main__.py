@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from quizapp import __version__
+from quizapp.recording import DEFAULT_NEW_LIMIT
 
 SUBCOMMANDS = ("validate", "schema", "lint", "import", "export", "results", "stats")
 #: The formats `import --from` and `export --to` accept (`quizapp.core.formats.FORMAT_NAMES`).
@@ -61,11 +62,6 @@ command, give it a path: quizapp ./validate
 
 Progress (every answer, the review schedule, the misconceptions held) is kept in
 progress.sqlite3 in --data-dir, else $QUIZAPP_DATA_DIR, else the user data folder."""
-
-
-#: New cards a "Review due" brings in per day (`quizapp.core.progress.DEFAULT_NEW_LIMIT`, not
-#: imported: that would load the store on every command).
-DEFAULT_NEW_LIMIT = 20
 
 
 def _new_limit(text: str) -> int:

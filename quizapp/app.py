@@ -21,9 +21,7 @@ from textual.screen import Screen
 
 from quizapp.core.catalog import BankCache, bundled_banks_dir
 from quizapp.core.presenting import Clock
-from quizapp.core.progress import DEFAULT_NEW_LIMIT
-from quizapp.core.store import default_data_dir, open_store
-from quizapp.recording import Recorder, utc_now
+from quizapp.recording import DEFAULT_NEW_LIMIT, Recorder, utc_now
 from quizapp.screens.help import SKIPPED_ACTIONS, HelpScreen
 from quizapp.screens.home import HomeScreen
 
@@ -62,7 +60,8 @@ class QuizApp(App[None]):
         self.cache = cache
         self.seed = seed
         self.clock = clock
-        self.data_dir = default_data_dir() if data_dir is None else data_dir
+        self.data_dir = data_dir
+        """Where progress is kept; None: `quizapp.core.store.default_data_dir()`."""
         self.recorder = Recorder(now, tz=tz, new_limit=new_limit, on_error=self._save_failed)
         """Saves every graded answer; holds the store once it is open."""
 
@@ -76,6 +75,9 @@ class QuizApp(App[None]):
 
     @work(thread=True, exclusive=True, group="open-store")
     def _open_store(self) -> None:
+        # Imported here: sqlite3, fsrs and the scheduler load off the start-up path.
+        from quizapp.core.store import open_store
+
         failed = self.recorder.opened(open_store(self.data_dir))
         # RuntimeError: the app closed meanwhile, and `on_unmount` closes the store.
         with contextlib.suppress(RuntimeError):

@@ -18,14 +18,19 @@ import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
+from typing import TYPE_CHECKING
 
-from quizapp.core.progress import DEFAULT_NEW_LIMIT
-from quizapp.core.store import Answered, Store, StoreError, StoreOpening
+if TYPE_CHECKING:  # the store (sqlite3, fsrs) is imported by the worker that opens it
+    from quizapp.core.store import Answered, Store, StoreOpening
 
 __all__ = ["MODES", "Recorder", "SessionLog", "session_log", "utc_now"]
 
 #: The mode names saved with each answer, by kind of session.
 MODES = ("practice", "exam", "flashcards", "review", "target")
+
+#: New cards a "Review due" brings in per day (`quizapp.core.progress.DEFAULT_NEW_LIMIT`, kept
+#: here too so that the app starts without importing the store; a test keeps them equal).
+DEFAULT_NEW_LIMIT = 20
 
 
 def utc_now() -> datetime:
@@ -127,6 +132,8 @@ class Recorder:
 
     def _write(self, store: Store, pending: _Pending) -> str | None:
         """Save one batch; the message to report when this is the first failure, else None."""
+        from quizapp.core.store import StoreError  # loaded already: the store is open
+
         try:
             store.record_many(
                 pending.answers, mode=pending.mode, session_id=pending.session_id, now=pending.at

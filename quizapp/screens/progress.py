@@ -16,7 +16,7 @@ from pathlib import Path
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Grid, Vertical, VerticalScroll
+from textual.containers import Grid, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static
@@ -41,7 +41,8 @@ def mastery_line(report: BankReport) -> Content:
         (f"{round(progress.mastery * 100):>3}%  ", "bold"),
         ("█" * filled, "$text-success"),
         ("░" * (BAR_WIDTH - filled), "$text-muted"),
-        f"  {report.mastered:,} of {progress.total:,} questions recalled at 90% or more",
+        f"  {report.mastered:,} of {progress.total:,} question{'s' * (progress.total != 1)}"
+        " recalled at 90% or more",
     )
 
 
@@ -113,7 +114,7 @@ class ProgressScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         """Header; mastery and counts; the empty state or the charts and misconceptions."""
         yield Static(id="progress-header", classes="screen-header")
-        with Vertical(id="progress-body"):
+        with VerticalScroll(id="progress-body"):
             yield Static(id="progress-mastery")
             yield Static(id="progress-counts")
             yield Static(id="progress-empty")
@@ -127,7 +128,8 @@ class ProgressScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        """Show the first bank."""
+        """Show the first bank; the arrow keys scroll when the screen is too small for it all."""
+        self.query_one("#progress-body").focus()
         self._show()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -5,14 +5,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import OptionList
 
 from quizapp.core.catalog import BankSummary
-from quizapp.core.overview import HeldMisconception, Overview
-from quizapp.core.progress import BankProgress
+
+if TYPE_CHECKING:  # progress is counted in a worker: the first frame does not import it
+    from quizapp.core.overview import HeldMisconception, Overview
+    from quizapp.core.progress import BankProgress
 
 #: Longer lists of topics are only counted in the list (the detail pane names them all).
 TOPICS_IN_ROW = 32

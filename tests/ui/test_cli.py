@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from quizapp import __version__
+from quizapp import __version__, recording
 from quizapp.__main__ import DEFAULT_NEW_LIMIT, main
 from quizapp.core import progress
 from quizapp.core.store import open_store
@@ -125,8 +125,9 @@ def test_a_bad_new_limit_is_a_usage_error(
     assert "QUIZAPP_NEW_LIMIT" in capsys.readouterr().err
 
 
-def test_the_cli_default_new_limit_is_the_core_one() -> None:
-    assert DEFAULT_NEW_LIMIT == progress.DEFAULT_NEW_LIMIT
+def test_the_default_new_limit_is_the_core_one() -> None:
+    # Kept apart from quizapp.core.progress so that starting the app does not load the store.
+    assert DEFAULT_NEW_LIMIT == recording.DEFAULT_NEW_LIMIT == progress.DEFAULT_NEW_LIMIT
 
 
 def test_results_export_writes_the_saved_answers(
