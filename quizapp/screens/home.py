@@ -57,6 +57,7 @@ class HomeScreen(HomeStudy):
         Binding("t", "study('target')", "Target", tooltip="Target my misconceptions"),
         Binding("g", "progress", "Progress"),
         Binding("r", "reload", "Reload banks", show=False),
+        Binding("i", "instructor", "Item analysis (instructor)", show=False),
     ]
     # Below 60 columns the detail pane would be a sliver: the list takes the whole width.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (60, "-normal")]

@@ -1,5 +1,6 @@
 """The home screen's progress: the counts and held misconceptions it shows, and the sessions and
-screen it opens from them ("Review due", "Target my misconceptions", "Progress").
+screens it opens from them ("Review due", "Target my misconceptions", "Progress", and the
+instructor's item analysis of the answers saved here).
 
 `HomeStudy` is the base of `quizapp.screens.home.HomeScreen`, which lists the banks; this part
 reads the progress store, always in thread workers (counting is indexed SQL, but reading a bank
@@ -212,3 +213,12 @@ class HomeStudy(Screen[None]):
         start = good.index(here) if here in good else 0
         titles = [summary.title for path in good if (summary := self.summaries[path])]
         self.app.push_screen(ProgressScreen(good, titles, start, self._bank, recorder))
+
+    def action_instructor(self) -> None:
+        """Open the instructor's screen: item analysis of the answers saved on this machine."""
+        from quizapp.screens.instructor import InstructorScreen
+
+        store = None if self.recorder is None else self.recorder.store
+        data_dir = getattr(self.app, "data_dir", None)
+        screen = InstructorScreen(self.files, self.cache, store=store, data_dir=data_dir)
+        self.app.push_screen(screen)

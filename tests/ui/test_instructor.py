@@ -17,7 +17,7 @@ from quizapp.core.catalog import BankCache, default_cache_dir
 from quizapp.core.model import Response
 from quizapp.core.store import open_store
 from quizapp.screens.instructor import InstructorScreen
-from tests.ui.helpers import BANKS, screen_text, settle
+from tests.ui.helpers import BANKS, screen_text, settle, ui_app
 from tests.unit.progress_helpers import T0, save
 
 SnapCompare = Callable[..., bool]
@@ -149,6 +149,22 @@ async def test_read_again_picks_up_new_answers(tmp_path: Path) -> None:
         await pilot.press("r")
         await opened(pilot)
         assert screen.analysis is not None and len(screen.analysis.questions) == 4
+
+
+async def test_i_on_the_home_screen_opens_it_on_this_machine_s_answers(data_dir: Path) -> None:
+    seeded_store(data_dir)  # the app's own progress folder (QUIZAPP_DATA_DIR, see conftest)
+    app = ui_app(CLASS_BANK)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        home = app.screen
+        titles = [command.title for command in app.get_system_commands(home)]
+        assert "Item analysis (instructor)" in titles  # in the command palette too
+        await pilot.press("i")
+        screen = await opened(pilot)
+        assert screen.analysis is not None and screen.analysis.attempts == 8
+        assert "q4               7     28.6%     -0.75  mis-keyed?" in screen_text(app)
+        await pilot.press("escape")
+        assert app.screen is home
 
 
 def test_snapshot_of_the_instructor_screen(snap_compare: SnapCompare, tmp_path: Path) -> None:
