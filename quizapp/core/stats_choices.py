@@ -98,12 +98,9 @@ def miskey_reasons(choices: Sequence[ChoiceStat], discrimination: float | None) 
             if choice.top_count > best_key.top_count:
                 keys = "/".join(key.letter for key in keyed)
                 reasons.append(
-                    f"the top third picked wrong choice {choice.letter} {choice.top_count} "
-                    f"times, the key {keys} {best_key.top_count}"
+                    f"the top third picked {choice.letter} {choice.top_count}×, "
+                    f"the key {keys} {best_key.top_count}×"
                 )
     if discrimination is not None and discrimination < 0:
-        reasons.append(
-            f"negative discrimination ({discrimination:.2f}): students who did better on the "
-            "rest scored lower on it"
-        )
+        reasons.append(f"negative discrimination ({discrimination:.2f})")
     return tuple(reasons)

@@ -58,16 +58,14 @@ def summary_text(analysis: ItemAnalysis) -> str:
 
 
 def figures_line(stat: QuestionStat) -> Content:
-    """`single · 6 attempts · facility 33.3% · discrimination -0.75 (6) · efficiency -0.8`."""
+    """`single · 6 attempts · facility 33.3% · discrimination -0.75 (over 6) · efficiency -0.88`."""
     parts = [stat.type or "type unknown", _count(stat.attempts, "attempt")]
     if stat.unanswered:
         parts.append(f"{stat.unanswered} left blank")
     if stat.facility is not None:
         parts.append(f"facility {stat.facility:.1f}%")
-    parts.append(
-        f"discrimination {discrimination_text(stat.discrimination)} "
-        f"({stat.discrimination_attempts})"
-    )
+    over = f" (over {stat.discrimination_attempts})" if stat.discrimination is not None else ""
+    parts.append(f"discrimination {discrimination_text(stat.discrimination)}{over}")
     if stat.efficiency is not None:
         parts.append(f"efficiency {stat.efficiency:.2f}")
     return Content.styled(" · ".join(parts), "$text-muted")
@@ -265,6 +263,8 @@ class InstructorScreen(Screen[None]):
         self.query_one("#instructor-misconception-list", Static).update(
             misconception_list(analysis)
         )
+        # With nothing to list, the panel gives its room to the details.
+        self.query_one("#instructor-misconceptions").set_class(not analysis.misconceptions, "-none")
         self._detail(0)
         table.focus()
 

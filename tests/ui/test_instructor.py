@@ -104,7 +104,7 @@ async def test_highlighting_a_question_shows_its_choices_and_why_it_is_flagged(
         await opened(pilot)
         await pilot.press("down", "down", "down")
         text = screen_text(app)
-        assert "⚠ Looks mis-keyed: the top third picked wrong choice B 2 times, the key A 0" in text
+        assert "⚠ Looks mis-keyed: the top third picked B 2×, the key A 0×" in text
         assert "*A Four keyed" in text and " B Four really right" in text
         assert " C Four C [m-c]" in text
         assert "   3  43%" in text  # B: 3 of the 7 attempts

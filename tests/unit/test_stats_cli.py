@@ -136,7 +136,7 @@ def test_the_table_fits_80_columns_and_names_what_needs_a_look(
     assert max(len(line) for line in lines) <= 80
     row = next(line for line in lines if line.startswith("q4 "))
     assert row.split()[:4] == ["q4", "6", "33.3%", "-0.75"] and "mis-keyed?" in row
-    assert "q4: looks mis-keyed: the top third picked wrong choice B 2 times, the key A 0" in out
+    assert "q4: looks mis-keyed: the top third picked B 2×, the key A 0×" in out
     assert "  *A Four keyed" in out and "   B Four really right" in out
     assert "m-b" in out and "  Idea B" in out
 
