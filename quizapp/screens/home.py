@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -26,13 +27,15 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from quizapp.core.catalog import BankCache, BankSummary, find_bank_files, read_bank, summarize
-from quizapp.core.model import Bank
-from quizapp.core.overview import HeldMisconception, Overview
 from quizapp.core.results import LoadResult, Problem
-from quizapp.recording import Recorder
 from quizapp.screens.home_study import HomeStudy
 from quizapp.widgets.bank_list import BankList, bank_details, bank_row, home_header
 from quizapp.widgets.loading_bar import LoadingBar
+
+if TYPE_CHECKING:  # the model and progress load in workers, after the first frame
+    from quizapp.core.model import Bank
+    from quizapp.core.overview import HeldMisconception, Overview
+    from quizapp.recording import Recorder
 
 
 def _missing(problem: Problem) -> BankSummary:

@@ -13,24 +13,20 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import events, work
 from textual.screen import Screen
 
 from quizapp.core.catalog import BankCache, BankSummary, read_bank
-from quizapp.core.items import StudyError
-from quizapp.core.model import Bank
-from quizapp.core.overview import (
-    HeldMisconception,
-    Overview,
-    held_with_text,
-    overview,
-    review_session,
-    target_session,
-)
-from quizapp.core.session import PracticeSession
-from quizapp.core.store import StoreError
-from quizapp.recording import Recorder
+
+# The progress modules (and the sessions, the store) are imported by the workers that use them,
+# off the start-up path: the list of banks is drawn first.
+if TYPE_CHECKING:
+    from quizapp.core.model import Bank
+    from quizapp.core.overview import HeldMisconception, Overview
+    from quizapp.core.session import PracticeSession
+    from quizapp.recording import Recorder
 
 #: What each progress session is called in messages.
 SESSION_NAMES = {"review": "Review due", "target": "Target my misconceptions"}
@@ -82,6 +78,9 @@ class HomeStudy(Screen[None]):
     # a count overtaken by a later one is simply not shown.
     @work(thread=True, group="count-progress")
     def _count(self, listed: list[tuple[Path, BankSummary]], number: int) -> None:
+        from quizapp.core.overview import held_with_text, overview
+        from quizapp.core.store import StoreError
+
         recorder = self.recorder
         assert recorder is not None and recorder.store is not None
         try:
@@ -168,6 +167,10 @@ class HomeStudy(Screen[None]):
     @work(thread=True, exclusive=True, group="open-bank")
     def _prepare(self, mode: str, paths: list[Path]) -> None:
         """Read the banks and pick the session's questions, off the message loop."""
+        from quizapp.core.items import StudyError
+        from quizapp.core.overview import review_session, target_session
+        from quizapp.core.store import StoreError
+
         recorder = self.recorder
         assert recorder is not None and recorder.store is not None
         clock: Callable[[], float] = getattr(self.app, "clock", time.monotonic)
