@@ -70,8 +70,9 @@ class QuizApp(App[None]):
         return HomeScreen(self.bank_paths, self.cache, self.seed, self.recorder)
 
     def on_mount(self) -> None:
-        """Open the progress store, off the message loop."""
-        self._open_store()
+        """Open the progress store, off the message loop, once the first frame is drawn: the
+        thread's imports (sqlite3, fsrs) would otherwise compete with it for the interpreter."""
+        self.call_after_refresh(self._open_store)
 
     @work(thread=True, exclusive=True, group="open-store")
     def _open_store(self) -> None:
