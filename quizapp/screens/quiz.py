@@ -190,12 +190,13 @@ class QuizScreen(Screen[None]):
     def action_finish(self) -> None:
         """After the last answer: replace the quiz with its results."""
         self.session.advance()
-        self.app.switch_screen(ResultsScreen(self.session.report()))
+        self.app.switch_screen(ResultsScreen(self.session.report(), self.title_text))
 
     def action_leave(self) -> None:
         """Stop early: the results of the answers given so far (none: back where the quiz began,
         the list of banks or the results whose mistakes it retries)."""
         if self.session.records:
-            show_results_so_far(self, self.session.report(), self.session.total, "question")
+            report, total = self.session.report(), self.session.total
+            show_results_so_far(self, report, total, "question", self.title_text)
         else:
             self.app.pop_screen()

@@ -71,10 +71,12 @@ class ResultsScreen(Screen[None]):
         Binding("escape,q", "home", "Home"),
     ]
 
-    def __init__(self, report: SessionReport) -> None:
-        """The results of `report`."""
+    def __init__(self, report: SessionReport, kind: str | None = None) -> None:
+        """The results of `report`; `kind` names the session in the header ("Review due"),
+        instead of its mode."""
         super().__init__()
         self.report = report
+        self.kind = kind
 
     def compose(self) -> ComposeResult:
         """Header; the summary (scrolling) and the list of questions; the footer."""
@@ -82,7 +84,7 @@ class ResultsScreen(Screen[None]):
         banks = dict.fromkeys(r.item.bank.title for r in report.results)
         title = " + ".join(banks) or "No questions"
         yield Static(
-            Content(f"Results · {MODE_NAMES.get(report.mode, 'Study')} · {title}"),
+            Content(f"Results · {self.kind or MODE_NAMES.get(report.mode, 'Study')} · {title}"),
             id="results-header",
         )
         with Vertical(id="results-main"):
@@ -196,13 +198,16 @@ class ResultsScreen(Screen[None]):
         return_home(self.app)
 
 
-def show_results_so_far(screen: Screen[None], report: SessionReport, total: int, noun: str) -> None:
+def show_results_so_far(
+    screen: Screen[None], report: SessionReport, total: int, noun: str, kind: str | None = None
+) -> None:
     """Replace `screen`, a session stopped before its end, with the results of the `noun`s
-    (questions, cards) done so far, saying that they are only those."""
+    (questions, cards) done so far, saying that they are only those; `kind` as in
+    `ResultsScreen`."""
     done = len(report.results)
     screen.notify(
         f"Stopped after {done} of {total} {noun}s: these results are for those {done}.",
         title="Stopped early",
         timeout=6,
     )
-    screen.app.switch_screen(ResultsScreen(report))
+    screen.app.switch_screen(ResultsScreen(report, kind))

@@ -97,6 +97,9 @@ async def test_review_due_studies_the_due_card_then_new_ones_up_to_the_daily_lim
         await pilot.press(key_for_choice(screen.session, RIGHT), "enter")
         await settle(pilot)
         assert [(a.question_id, a.mode) for a in stored()][-1] == ("padlock", "review")
+        await pilot.press("q")
+        await settle(pilot)
+        assert "Results · Review due · Study security basics" in screen_text(app)
 
 
 async def test_review_due_is_off_when_nothing_is_due_or_new_today() -> None:
