@@ -146,7 +146,8 @@ class QuizApp(App[None]):
             seen.add(binding.description)
             key = self.get_key_display(binding)
             run = partial(self.run_action, binding.action, active.node)
-            yield SystemCommand(binding.description, f"On this screen (key: {key})", run)
+            name = binding.tooltip or binding.description  # the full name of a short word
+            yield SystemCommand(name, f"On this screen (key: {key})", run)
 
 
 def make_app(

@@ -61,7 +61,8 @@ def _group_title(node: DOMNode, screen: Screen[object]) -> str:
 def keys_of(screen: Screen[object]) -> list[tuple[str, list[KeyHelp]]]:
     """The keys active on `screen`, grouped by where they are bound, alternates merged.
 
-    The screen's own keys come first, then those of the focused widget, then the app's.
+    The screen's own keys come first, then those of the focused widget, then the app's. A key
+    whose footer word is short says its tooltip instead, when it has one.
     """
     app = screen.app
     groups: dict[int, tuple[int, str, dict[str, list[tuple[Binding, bool]]]]] = {}
@@ -82,7 +83,9 @@ def keys_of(screen: Screen[object]) -> list[tuple[str, list[KeyHelp]]]:
             shown = named or [b for b, _ in bindings]
             keys = " ".join(dict.fromkeys(app.get_key_display(b) for b in shown))
             enabled = any(on for _, on in bindings)
-            lines.append(KeyHelp(keys, description, enabled))
+            # A footer's short word ("Target") may carry its full name as the tooltip.
+            said = next((b.tooltip for b, _ in bindings if b.tooltip), description)
+            lines.append(KeyHelp(keys, said, enabled))
         result.append((title, lines))
     return result
 

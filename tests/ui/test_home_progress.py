@@ -165,3 +165,15 @@ def test_home_screen_with_progress_snapshot(
 
     app = ui_app(Path("ui-planets.yaml"), Path("study-security.yaml"))
     assert snap_compare(app, run_before=loaded)
+
+
+async def test_the_help_names_the_actions_in_full() -> None:
+    app = ui_app(STUDY)
+    async with app.run_test(size=(80, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await settle(pilot)
+        text = screen_text(app)
+        assert "v  Review due" in text and "g  Progress" in text
+        assert "t  Target my misconceptions (not now)" in text  # nothing held yet
+        assert "⏎  Set up a session" in text
