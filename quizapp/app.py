@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime, tzinfo
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import App, SystemCommand
@@ -20,10 +21,11 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from quizapp.core.catalog import BankCache, bundled_banks_dir
-from quizapp.core.presenting import Clock
 from quizapp.recording import DEFAULT_NEW_LIMIT, Recorder, utc_now
-from quizapp.screens.help import SKIPPED_ACTIONS, HelpScreen
 from quizapp.screens.home import HomeScreen
+
+if TYPE_CHECKING:
+    from quizapp.core.presenting import Clock
 
 
 class QuizApp(App[None]):
@@ -120,6 +122,9 @@ class QuizApp(App[None]):
 
     def action_help(self) -> None:
         """Open the help: the keys of the screen on top (not of the help itself)."""
+        # Imported on first use: the help is never needed for the first frame.
+        from quizapp.screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen.for_screen(self.screen))
 
@@ -128,6 +133,8 @@ class QuizApp(App[None]):
 
         Textual's own "Keys" panel is left out: the help screen lists the same keys, and more.
         """
+        from quizapp.screens.help import SKIPPED_ACTIONS
+
         yield SystemCommand("Help", "The keys of this screen", self.action_help)
         for command in super().get_system_commands(screen):
             if command.title != "Keys":
