@@ -47,17 +47,17 @@ class HomeStudy(Screen[None]):
     _counting = 0
     """The number of the latest count asked for; only its result is shown."""
 
-    def show_progress(self) -> None:
-        """Redraw the rows, details and header with the latest counts (the subclass's)."""
-        raise NotImplementedError
+    if TYPE_CHECKING:
+        # Provided by the screen this is mixed into (HomeScreen); declared for the type checker.
 
-    def highlighted_path(self) -> Path | None:
-        """The bank under the cursor (the subclass's list)."""
-        raise NotImplementedError
+        def show_progress(self) -> None:
+            """Redraw the rows, details and header with the latest counts."""
 
-    def show_loading(self, label: str, fraction: float | None) -> None:
-        """Show (or, with None, hide) the loading bar (the subclass's)."""
-        raise NotImplementedError
+        def highlighted_path(self) -> Path | None:
+            """The bank under the cursor."""
+
+        def show_loading(self, label: str, fraction: float | None) -> None:
+            """Show (or, with None, hide) the loading bar."""
 
     # --- counting ---------------------------------------------------------------------------
 
