@@ -18,47 +18,15 @@ import tempfile
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn, TextIO
+from typing import TextIO
 
+from quizapp.cli_args import EXIT_FAILED, EXIT_OK, EXIT_USAGE, ParserExit, StreamParser
 from quizapp.core.export_results import EXPORT_FORMATS, export_answers
 from quizapp.core.store import STORE_FILE, Store, StoreError, default_data_dir, open_store
 
-if TYPE_CHECKING:
-    from _typeshed import SupportsWrite
-
 __all__ = ["cmd_results", "cmd_results_export"]
 
-EXIT_OK = 0
-EXIT_FAILED = 1
-EXIT_USAGE = 2
-
 PROG = "quizapp results export"
-
-
-class _Exit(Exception):
-    def __init__(self, status: int) -> None:
-        super().__init__(status)
-        self.status = status
-
-
-class _Parser(argparse.ArgumentParser):
-    """argparse writing to the given streams and returning instead of exiting."""
-
-    def __init__(self, out: TextIO, err: TextIO, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        self.out, self.err = out, err
-
-    def print_help(self, file: SupportsWrite[str] | None = None) -> None:
-        super().print_help(file or self.out)
-
-    def exit(self, status: int = 0, message: str | None = None) -> NoReturn:
-        if message:
-            self.err.write(message)
-        raise _Exit(status)
-
-    def error(self, message: str) -> NoReturn:
-        self.print_usage(self.err)
-        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
 
 
 def _since(text: str) -> date:
@@ -68,8 +36,8 @@ def _since(text: str) -> date:
         raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, not {text!r}") from None
 
 
-def _parser(out: TextIO, err: TextIO) -> _Parser:
-    parser = _Parser(
+def _parser(out: TextIO, err: TextIO) -> StreamParser:
+    parser = StreamParser(
         out,
         err,
         prog=PROG,
@@ -109,7 +77,7 @@ def cmd_results_export(args: Sequence[str], out: TextIO, err: TextIO) -> int:
     """Export the saved answers as `args` (command-line words after `export`) say."""
     try:
         options = _parser(out, err).parse_args(list(args))
-    except _Exit as done:
+    except ParserExit as done:
         return done.status
     data_dir: Path = options.data_dir or default_data_dir()
     if not (data_dir / STORE_FILE).is_file():

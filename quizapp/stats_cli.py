@@ -13,12 +13,12 @@ other files are still analysed), 2 a usage error (a path that does not exist).
 
 from __future__ import annotations
 
-import argparse
 import os
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn, TextIO
+from typing import TextIO
 
+from quizapp.cli_args import EXIT_FAILED, EXIT_OK, EXIT_USAGE, ParserExit, StreamParser
 from quizapp.core.catalog import BankCache, bundled_banks_dir, default_cache_dir, find_bank_files
 from quizapp.core.stats import analyse
 from quizapp.core.stats_export import write_csv, write_json
@@ -28,46 +28,13 @@ from quizapp.core.stats_rows import ResultRow, rows_from_store
 from quizapp.core.stats_table import render_table
 from quizapp.core.store import STORE_FILE, StoreError, default_data_dir, open_store
 
-if TYPE_CHECKING:
-    from _typeshed import SupportsWrite
-
 __all__ = ["cmd_stats"]
-
-EXIT_OK = 0
-EXIT_FAILED = 1
-EXIT_USAGE = 2
 
 PROG = "quizapp stats"
 
 
-class _Exit(Exception):
-    def __init__(self, status: int) -> None:
-        super().__init__(status)
-        self.status = status
-
-
-class _Parser(argparse.ArgumentParser):
-    """argparse writing to the given streams and returning instead of exiting."""
-
-    def __init__(self, out: TextIO, err: TextIO, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        self.out, self.err = out, err
-
-    def print_help(self, file: SupportsWrite[str] | None = None) -> None:
-        super().print_help(file or self.out)
-
-    def exit(self, status: int = 0, message: str | None = None) -> NoReturn:
-        if message:
-            self.err.write(message)
-        raise _Exit(status)
-
-    def error(self, message: str) -> NoReturn:
-        self.print_usage(self.err)
-        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
-
-
-def _parser(out: TextIO, err: TextIO) -> _Parser:
-    parser = _Parser(
+def _parser(out: TextIO, err: TextIO) -> StreamParser:
+    parser = StreamParser(
         out,
         err,
         prog=PROG,
@@ -109,7 +76,7 @@ def cmd_stats(args: Sequence[str], out: TextIO, err: TextIO) -> int:
     """Run `quizapp stats` with `args` (the words after `stats`); returns the exit status."""
     try:
         options = _parser(out, err).parse_args(list(args))
-    except _Exit as done:
+    except ParserExit as done:
         return done.status
     bank_files, missing_banks = find_bank_files(options.banks or [bundled_banks_dir()])
     result_files, missing = find_results_files(options.results)
