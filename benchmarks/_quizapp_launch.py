@@ -16,7 +16,7 @@ from _peak import peak_kib
 
 import quizapp.app
 from quizapp.app import QuizApp, make_app
-from quizapp.screens.home import HomeScreen
+from quizapp.screens import HomeScreen
 
 
 class BenchApp(QuizApp):

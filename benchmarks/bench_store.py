@@ -38,17 +38,24 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
 
-from gen_bank import generate  # noqa: E402
+from gen_bank import generate
 
-from quizapp.core.catalog import BankCache  # noqa: E402
-from quizapp.core.items import StudyItem  # noqa: E402
-from quizapp.core.model import Bank  # noqa: E402
-from quizapp.core.presenting import AnswerRecord, present  # noqa: E402
-from quizapp.core.progress import bank_progress, progress_counts  # noqa: E402
-from quizapp.core.schedule import mastered_until, new_card, rating_for, review  # noqa: E402
-from quizapp.core.scoring import grade  # noqa: E402
-from quizapp.core.store import Store, open_store  # noqa: E402
-from quizapp.core.store_codec import content_hash, response_to_json  # noqa: E402
+from quizapp.core.bank import BankCache
+from quizapp.core.model import Bank
+from quizapp.core.progress import (
+    Store,
+    content_hash,
+    open_store,
+)
+from quizapp.core.progress.codec import response_to_json
+from quizapp.core.progress.figures import bank_progress, progress_counts
+from quizapp.core.progress.schedule import mastered_until, new_card, rating_for, review
+from quizapp.core.scoring import grade
+from quizapp.core.study import (
+    AnswerRecord,
+    StudyItem,
+)
+from quizapp.core.study.presenting import present
 
 START = datetime(2025, 1, 6, 9, 0, tzinfo=UTC)
 

@@ -36,9 +36,9 @@ import yaml
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from gen_bank import generate  # noqa: E402
+from gen_bank import generate
 
-from quizapp.core.bank import load_bank  # noqa: E402
+from quizapp.core.bank import load_bank
 
 
 def launch(script: str, *args: str) -> tuple[float, float]:

@@ -20,12 +20,12 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from quizapp.core.catalog import BankCache, bundled_banks_dir
-from quizapp.recording import DEFAULT_NEW_LIMIT, Recorder, utc_now
-from quizapp.screens.home import HomeScreen
+from quizapp.core.bank import BankCache, bundled_banks_dir
+from quizapp.core.progress import DEFAULT_NEW_LIMIT, Recorder, utc_now
+from quizapp.screens import HomeScreen
 
 if TYPE_CHECKING:
-    from quizapp.core.presenting import Clock
+    from quizapp.core.study import Clock
 
 
 class QuizApp(App[None]):
@@ -63,7 +63,7 @@ class QuizApp(App[None]):
         self.seed = seed
         self.clock = clock
         self.data_dir = data_dir
-        """Where progress is kept; None: `quizapp.core.store.default_data_dir()`."""
+        """Where progress is kept; None: `quizapp.core.progress.store.default_data_dir()`."""
         self.recorder = Recorder(now, tz=tz, new_limit=new_limit, on_error=self._save_failed)
         """Saves every graded answer; holds the store once it is open."""
 
@@ -79,7 +79,7 @@ class QuizApp(App[None]):
     @work(thread=True, exclusive=True, group="open-store")
     def _open_store(self) -> None:
         # Imported here: sqlite3, fsrs and the scheduler load off the start-up path.
-        from quizapp.core.store import open_store
+        from quizapp.core.progress import open_store
 
         failed = self.recorder.opened(open_store(self.data_dir))
         # RuntimeError: the app closed meanwhile, and `on_unmount` closes the store.
@@ -123,7 +123,7 @@ class QuizApp(App[None]):
     def action_help(self) -> None:
         """Open the help: the keys of the screen on top (not of the help itself)."""
         # Imported on first use: the help is never needed for the first frame.
-        from quizapp.screens.help import HelpScreen
+        from quizapp.screens import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen.for_screen(self.screen))
@@ -133,7 +133,7 @@ class QuizApp(App[None]):
 
         Textual's own "Keys" panel is left out: the help screen lists the same keys, and more.
         """
-        from quizapp.screens.help import SKIPPED_ACTIONS
+        from quizapp.screens import SKIPPED_ACTIONS
 
         yield SystemCommand("Help", "The keys of this screen", self.action_help)
         for command in super().get_system_commands(screen):

@@ -2,7 +2,7 @@
 
 Everything here is plain, immutable data (frozen, slotted dataclasses) so that a validated bank can
 be cached, shared between sessions and compared in tests. Rules about *how* questions are graded
-live in `quizapp.core.scoring`; rules about how a bank is read live in `quizapp.core.bank`.
+live in `quizapp.core.scoring`; rules about how a bank is read live in `quizapp.core.bank.loader`.
 
 Weights are fractions of full marks: `1.0` is a fully correct choice, `0.5` half credit and `-0.25`
 a penalty. The YAML format writes them as percentages (`weight: 50`), as Moodle does.
@@ -12,9 +12,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import IntEnum, StrEnum
-
-# Re-exported: the format version is the model's, kept with the light types for the cache.
-from quizapp.core.results import FORMAT_VERSION as FORMAT_VERSION
 
 
 class QuestionType(StrEnum):

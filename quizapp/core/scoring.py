@@ -12,25 +12,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from quizapp.core._grading_text import (
+from quizapp.core.matching import (
     best_numeric_match,
     best_text_match,
     numeric_correct_answer,
     parse_number,
     text_correct_answer,
 )
-from quizapp.core._grading_text import normalise as normalise
 from quizapp.core.model import Question, QuestionType, Response, SelfGrade, match_rights
 
-__all__ = [
-    "AnswerError",
-    "Grade",
-    "Outcome",
-    "grade",
-    "normalise",
-    "outcome_for",
-    "parse_number",
-]
+__all__ = ["AnswerError", "Grade", "Outcome", "grade", "outcome_for"]
 
 #: Scores this close to 0 or 1 count as exactly wrong or right (float sums of weights drift).
 EPSILON = 1e-9

@@ -19,19 +19,19 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer
 
-from quizapp.core.exam import ExamSession
 from quizapp.core.model import Response
+from quizapp.core.progress import session_log
 from quizapp.core.scoring import AnswerError
-from quizapp.core.session import SessionError
-from quizapp.recording import session_log
-from quizapp.widgets.answer_area import AnswerArea
-from quizapp.widgets.confirm import ConfirmModal
-from quizapp.widgets.exam_bar import ExamBar
-from quizapp.widgets.exam_body import ExamBody
-from quizapp.widgets.exam_header import ExamHeader, exam_states
-from quizapp.widgets.exam_navigator import (
+from quizapp.core.study import ExamSession, SessionError
+from quizapp.widgets import (
+    AnswerArea,
+    ConfirmModal,
+    ExamBar,
+    ExamBody,
+    ExamHeader,
     NavigatorDialog,
     QuestionStrip,
+    exam_states,
     leave_dialog,
     submit_dialog,
 )

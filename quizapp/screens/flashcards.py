@@ -17,13 +17,11 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Static
 
-from quizapp.core.flashcards import CardBack, FlashcardSession
 from quizapp.core.model import QuestionType, SelfGrade, match_rights
-from quizapp.core.session import Presented, SessionError
-from quizapp.recording import SessionLog, session_log
+from quizapp.core.progress import SessionLog, session_log
+from quizapp.core.study import CardBack, FlashcardSession, Presented, SessionError
 from quizapp.screens.results import ResultsScreen, return_home, show_results_so_far
-from quizapp.widgets.feedback import MisconceptionPanel
-from quizapp.widgets.typed import cloze_prompt
+from quizapp.widgets import MisconceptionPanel, cloze_prompt
 
 #: The self-grades by key, as the footer and the buttons name them.
 GRADES = {int(grade): grade.name.title() for grade in SelfGrade}

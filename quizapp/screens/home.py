@@ -26,16 +26,21 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
-from quizapp.core.catalog import BankCache, BankSummary, find_bank_files, read_bank, summarize
-from quizapp.core.results import LoadResult, Problem
+from quizapp.core.bank import (
+    BankCache,
+    BankSummary,
+    LoadResult,
+    Problem,
+    find_bank_files,
+    read_bank,
+    summarize,
+)
 from quizapp.screens.home_study import HomeStudy
-from quizapp.widgets.bank_list import BankList, bank_details, bank_row, home_header
-from quizapp.widgets.loading_bar import LoadingBar
+from quizapp.widgets import BankList, LoadingBar, bank_details, bank_row, home_header
 
 if TYPE_CHECKING:  # the model and progress load in workers, after the first frame
     from quizapp.core.model import Bank
-    from quizapp.core.overview import HeldMisconception, Overview
-    from quizapp.recording import Recorder
+    from quizapp.core.progress import HeldMisconception, Overview, Recorder
 
 
 def _missing(problem: Problem) -> BankSummary:

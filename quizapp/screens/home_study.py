@@ -5,7 +5,7 @@ instructor's item analysis of the answers saved here).
 `HomeStudy` is the base of `quizapp.screens.home.HomeScreen`, which lists the banks; this part
 reads the progress store, always in thread workers (counting is indexed SQL, but reading a bank
 whole for the words of its misconceptions can take a moment). What to study is decided in
-`quizapp.core.overview`; this only starts it.
+`quizapp.core.progress.views`; this only starts it.
 """
 
 from __future__ import annotations
@@ -18,15 +18,14 @@ from typing import TYPE_CHECKING
 from textual import events, work
 from textual.screen import Screen
 
-from quizapp.core.catalog import BankCache, BankSummary, read_bank
+from quizapp.core.bank import BankCache, BankSummary, read_bank
 
 # The progress modules (and the sessions, the store) are imported by the workers that use them,
 # off the start-up path: the list of banks is drawn first.
 if TYPE_CHECKING:
     from quizapp.core.model import Bank
-    from quizapp.core.overview import HeldMisconception, Overview
-    from quizapp.core.session import PracticeSession
-    from quizapp.recording import Recorder
+    from quizapp.core.progress import HeldMisconception, Overview, Recorder
+    from quizapp.core.study import PracticeSession
 
 #: What each progress session is called in messages.
 SESSION_NAMES = {"review": "Review due", "target": "Target my misconceptions"}
@@ -78,8 +77,7 @@ class HomeStudy(Screen[None]):
     # a count overtaken by a later one is simply not shown.
     @work(thread=True, group="count-progress")
     def _count(self, listed: list[tuple[Path, BankSummary]], number: int) -> None:
-        from quizapp.core.overview import held_with_text, overview
-        from quizapp.core.store import StoreError
+        from quizapp.core.progress import StoreError, held_with_text, overview
 
         recorder = self.recorder
         assert recorder is not None and recorder.store is not None
@@ -167,9 +165,8 @@ class HomeStudy(Screen[None]):
     @work(thread=True, exclusive=True, group="open-bank")
     def _prepare(self, mode: str, paths: list[Path]) -> None:
         """Read the banks and pick the session's questions, off the message loop."""
-        from quizapp.core.items import StudyError
-        from quizapp.core.overview import review_session, target_session
-        from quizapp.core.store import StoreError
+        from quizapp.core.progress import StoreError, review_session, target_session
+        from quizapp.core.study import StudyError
 
         recorder = self.recorder
         assert recorder is not None and recorder.store is not None

@@ -20,11 +20,17 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
-from quizapp.core.catalog import BankCache
-from quizapp.core.stats_load import local_analysis
-from quizapp.core.stats_model import ChoiceStat, Flag, ItemAnalysis, QuestionStat
-from quizapp.core.stats_table import discrimination_text, one_line
-from quizapp.core.store import Store, StoreError
+from quizapp.core.bank import BankCache
+from quizapp.core.progress import Store, StoreError
+from quizapp.core.stats import (
+    ChoiceStat,
+    Flag,
+    ItemAnalysis,
+    QuestionStat,
+    discrimination_text,
+    local_analysis,
+    one_line,
+)
 
 #: The flags as the table's narrow column shows them (the details say them in full).
 SHORT_FLAGS = {

@@ -4,7 +4,7 @@ Per bank: mastery (the share of its questions whose predicted recall is at least
 due, new and learned, accuracy and reviews per day over the last 30 days, the reviews falling due
 over the next 14, and every misconception ever fallen for (how often, when last, held or
 overcome). ←/→ move between the banks of the home screen's list. The figures come from
-`quizapp.core.overview.bank_report`, read in a worker; this screen only draws them.
+`quizapp.core.progress.views.bank_report`, read in a worker; this screen only draws them.
 """
 
 from __future__ import annotations
@@ -22,11 +22,16 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from quizapp.core.model import Bank
-from quizapp.core.overview import ACCURACY_DAYS, FORECAST_DAYS, BankReport, bank_report
-from quizapp.core.progress_days import local_day
-from quizapp.core.store import StoreError
-from quizapp.recording import Recorder
-from quizapp.widgets.charts import Chart, accuracy_chart, count_chart, day_label
+from quizapp.core.progress import (
+    ACCURACY_DAYS,
+    FORECAST_DAYS,
+    BankReport,
+    Recorder,
+    StoreError,
+    bank_report,
+    local_day,
+)
+from quizapp.widgets import Chart, accuracy_chart, count_chart, day_label
 
 #: The mastery bar's width in cells.
 BAR_WIDTH = 20

@@ -6,7 +6,7 @@ last question, the results; stopping early (q) shows the results of the answers 
 
 The screen renders the session's state and turns keys into calls on it (`answer`, `advance`);
 grading and ordering rules all live in `quizapp.core`. Every graded answer is saved to the
-progress store at once, through the app's recorder (`quizapp.recording`).
+progress store at once, through the app's recorder (`quizapp.core.progress.recorder`).
 """
 
 from __future__ import annotations
@@ -21,15 +21,17 @@ from textual.widgets import Footer, Static
 
 from quizapp.core.cbm import cbm_mark
 from quizapp.core.model import QuestionType, Response
+from quizapp.core.progress import SessionLog, session_log
 from quizapp.core.scoring import AnswerError
-from quizapp.core.session import PracticeSession, SessionError
-from quizapp.recording import SessionLog, session_log
+from quizapp.core.study import PracticeSession, SessionError
 from quizapp.screens.results import ResultsScreen, show_results_so_far
-from quizapp.widgets.answer_area import AnswerArea
-from quizapp.widgets.answer_review import confidence_text
-from quizapp.widgets.confidence import ConfidencePrompt
-from quizapp.widgets.feedback import FeedbackPanel
-from quizapp.widgets.question_view import QuestionView
+from quizapp.widgets import (
+    AnswerArea,
+    ConfidencePrompt,
+    FeedbackPanel,
+    QuestionView,
+    confidence_text,
+)
 
 
 class QuizScreen(Screen[None]):

@@ -17,20 +17,18 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from quizapp.core.items import Mode
-from quizapp.core.report import QuestionResult, SessionReport
-from quizapp.core.study import StudyError, retry_mistakes
-from quizapp.widgets.feedback import MisconceptionPanel
-from quizapp.widgets.results_parts import (
+from quizapp.core.study import Mode, QuestionResult, SessionReport, StudyError, retry_mistakes
+from quizapp.widgets import (
     CalibrationTable,
     CountsLine,
+    MisconceptionPanel,
+    TopicBars,
     cbm_line,
     duration,
+    prompt_line,
     score_line,
     self_grades_line,
 )
-from quizapp.widgets.topic_bars import TopicBars
-from quizapp.widgets.typed import prompt_line
 
 #: What each mode is called in the header.
 MODE_NAMES = {Mode.PRACTICE: "Practice", Mode.EXAM: "Mock exam", Mode.FLASHCARDS: "Flashcards"}

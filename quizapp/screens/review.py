@@ -14,16 +14,18 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from quizapp.core.model import QuestionType, SelfGrade
-from quizapp.core.report import QuestionResult, SessionReport
-from quizapp.widgets.answer_review import (
+from quizapp.core.study import QuestionResult, SessionReport
+from quizapp.widgets import (
+    VERDICTS,
     AnswerComparison,
     ChoiceReview,
     ConfidentlyWrong,
+    MisconceptionPanel,
     answer_text,
+    cloze_prompt,
     confidence_text,
+    percent,
 )
-from quizapp.widgets.feedback import VERDICTS, MisconceptionPanel, percent
-from quizapp.widgets.typed import cloze_prompt
 
 
 def verdict_line(result: QuestionResult) -> str:

@@ -22,17 +22,17 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Button, Checkbox, Footer, Input, SelectionList, Static
 
-from quizapp.core.exam import ExamSession
-from quizapp.core.flashcards import FlashcardSession
 from quizapp.core.model import Bank
 from quizapp.core.study import (
+    ExamSession,
+    FlashcardSession,
     Mode,
     SessionConfig,
     StudyError,
     select_items,
     start_session,
 )
-from quizapp.widgets.setup_form import MODES, SetupForm, mode_name
+from quizapp.widgets import MODES, SetupForm, mode_name
 
 
 def _questions(count: int) -> str:
@@ -205,7 +205,7 @@ class SetupScreen(Screen[None]):
             from quizapp.screens.flashcards import FlashcardScreen
 
             return FlashcardScreen(session)
-        from quizapp.core.session import PracticeSession
+        from quizapp.core.study import PracticeSession
         from quizapp.screens.quiz import QuizScreen
 
         assert isinstance(session, PracticeSession)

@@ -1,1 +1,138 @@
 """Reusable widgets."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from quizapp.core.faces import lazy_names
+
+if TYPE_CHECKING:
+    from quizapp.widgets.answer_area import AnswerArea
+    from quizapp.widgets.answer_review import (
+        AnswerComparison,
+        ChoiceReview,
+        ConfidentlyWrong,
+        answer_text,
+        confidence_text,
+    )
+    from quizapp.widgets.bank_list import BankList, bank_details, bank_row, home_header
+    from quizapp.widgets.charts import Chart, accuracy_chart, count_chart, day_label
+    from quizapp.widgets.confidence import ConfidencePrompt
+    from quizapp.widgets.confirm import ConfirmModal
+    from quizapp.widgets.exam_bar import ExamBar
+    from quizapp.widgets.exam_body import ExamBody
+    from quizapp.widgets.exam_header import ExamHeader, exam_states
+    from quizapp.widgets.exam_navigator import (
+        NavigatorDialog,
+        QuestionStrip,
+        leave_dialog,
+        submit_dialog,
+    )
+    from quizapp.widgets.feedback import VERDICTS, FeedbackPanel, MisconceptionPanel, percent
+    from quizapp.widgets.loading_bar import LoadingBar
+    from quizapp.widgets.question_view import QuestionView
+    from quizapp.widgets.results_parts import (
+        CalibrationTable,
+        CountsLine,
+        cbm_line,
+        duration,
+        score_line,
+        self_grades_line,
+    )
+    from quizapp.widgets.setup_form import MODES, SetupForm, mode_name
+    from quizapp.widgets.topic_bars import TopicBars
+    from quizapp.widgets.typed import cloze_prompt, prompt_line
+
+__all__ = [
+    "AnswerArea",
+    "AnswerComparison",
+    "BankList",
+    "CalibrationTable",
+    "Chart",
+    "ChoiceReview",
+    "ConfidencePrompt",
+    "ConfidentlyWrong",
+    "ConfirmModal",
+    "CountsLine",
+    "ExamBar",
+    "ExamBody",
+    "ExamHeader",
+    "FeedbackPanel",
+    "LoadingBar",
+    "MODES",
+    "MisconceptionPanel",
+    "NavigatorDialog",
+    "QuestionStrip",
+    "QuestionView",
+    "SetupForm",
+    "TopicBars",
+    "VERDICTS",
+    "accuracy_chart",
+    "answer_text",
+    "bank_details",
+    "bank_row",
+    "cbm_line",
+    "cloze_prompt",
+    "confidence_text",
+    "count_chart",
+    "day_label",
+    "duration",
+    "exam_states",
+    "home_header",
+    "leave_dialog",
+    "mode_name",
+    "percent",
+    "prompt_line",
+    "score_line",
+    "self_grades_line",
+    "submit_dialog",
+]
+
+#: Where each name of this face is defined, imported on first use (so a face costs nothing).
+__getattr__ = lazy_names(
+    __name__,
+    {
+        "AnswerArea": "answer_area",
+        "AnswerComparison": "answer_review",
+        "BankList": "bank_list",
+        "CalibrationTable": "results_parts",
+        "Chart": "charts",
+        "ChoiceReview": "answer_review",
+        "ConfidencePrompt": "confidence",
+        "ConfidentlyWrong": "answer_review",
+        "ConfirmModal": "confirm",
+        "CountsLine": "results_parts",
+        "ExamBar": "exam_bar",
+        "ExamBody": "exam_body",
+        "ExamHeader": "exam_header",
+        "FeedbackPanel": "feedback",
+        "LoadingBar": "loading_bar",
+        "MODES": "setup_form",
+        "MisconceptionPanel": "feedback",
+        "NavigatorDialog": "exam_navigator",
+        "QuestionStrip": "exam_navigator",
+        "QuestionView": "question_view",
+        "SetupForm": "setup_form",
+        "TopicBars": "topic_bars",
+        "VERDICTS": "feedback",
+        "accuracy_chart": "charts",
+        "answer_text": "answer_review",
+        "bank_details": "bank_list",
+        "bank_row": "bank_list",
+        "cbm_line": "results_parts",
+        "cloze_prompt": "typed",
+        "confidence_text": "answer_review",
+        "count_chart": "charts",
+        "day_label": "charts",
+        "duration": "results_parts",
+        "exam_states": "exam_header",
+        "home_header": "bank_list",
+        "leave_dialog": "exam_navigator",
+        "mode_name": "setup_form",
+        "percent": "feedback",
+        "prompt_line": "typed",
+        "score_line": "results_parts",
+        "self_grades_line": "results_parts",
+        "submit_dialog": "exam_navigator",
+    },
+)

@@ -20,7 +20,7 @@ from textual.message import Message
 from textual.widget import Widget
 
 from quizapp.core.model import Response
-from quizapp.core.session import AnswerRecord, Presented
+from quizapp.core.study import AnswerRecord, Presented
 
 #: What Enter does, in a practice session: the answer is graded at once.
 SUBMITS = "submits"

@@ -17,7 +17,7 @@ from textual.widgets import Static
 
 from quizapp.core.cbm import CONFIDENCE_LABELS
 from quizapp.core.model import Misconception, QuestionType, Response, SelfGrade, match_rights
-from quizapp.core.session import Presented
+from quizapp.core.study import Presented
 
 #: Shown for an exam question left unanswered.
 NOT_ANSWERED = "(not answered)"

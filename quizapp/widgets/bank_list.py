@@ -11,11 +11,10 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import OptionList
 
-from quizapp.core.catalog import BankSummary
+from quizapp.core.bank import BankSummary
 
 if TYPE_CHECKING:  # progress is counted in a worker: the first frame does not import it
-    from quizapp.core.overview import HeldMisconception, Overview
-    from quizapp.core.progress import BankProgress
+    from quizapp.core.progress import BankProgress, HeldMisconception, Overview
 
 #: Longer lists of topics are only counted in the list (the detail pane names them all).
 TOPICS_IN_ROW = 32

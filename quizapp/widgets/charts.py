@@ -1,7 +1,7 @@
 """The progress screen's charts, drawn by plotext in `textual-plotext` widgets.
 
 Each chart is a `PlotextPlot` with a border title; `accuracy_chart` and `count_chart` (re)draw
-one from the figures of `quizapp.core.overview.BankReport`. The x axis is the day's position,
+one from the figures of `quizapp.core.progress.BankReport`. The x axis is the day's position,
 labelled with a few dates only, so the labels never crowd however narrow the chart is.
 """
 
@@ -30,7 +30,7 @@ class Chart(PlotextPlot):
     }
     """
 
-    def __init__(self, title: str, *, id: str | None = None) -> None:  # noqa: A002
+    def __init__(self, title: str, *, id: str | None = None) -> None:
         """An empty chart titled `title`."""
         super().__init__(id=id)
         self.border_title = title

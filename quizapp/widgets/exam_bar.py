@@ -11,7 +11,7 @@ from textual.containers import HorizontalGroup
 from textual.content import Content
 from textual.widgets import Static
 
-from quizapp.core.exam import ExamSession
+from quizapp.core.study import ExamSession
 from quizapp.widgets.answer_area import SAVES
 from quizapp.widgets.confidence import LEVEL_NAMES
 from quizapp.widgets.exam_navigator import QuestionState, state_counts

@@ -16,7 +16,7 @@ from textual.containers import VerticalScroll
 from textual.message import Message
 
 from quizapp.core.model import Response
-from quizapp.core.session import Presented
+from quizapp.core.study import Presented
 from quizapp.widgets.answer_area import SAVES, AnswerArea
 from quizapp.widgets.confidence import ConfidencePrompt
 from quizapp.widgets.question_view import QuestionView

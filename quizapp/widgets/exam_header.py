@@ -8,7 +8,7 @@ from textual.containers import HorizontalGroup, Vertical
 from textual.content import Content
 from textual.widgets import Static
 
-from quizapp.core.exam import ExamSession
+from quizapp.core.study import ExamSession
 from quizapp.widgets.exam_clock import ExamClock
 from quizapp.widgets.exam_navigator import FLAG_MARK, QuestionState, QuestionStrip
 from quizapp.widgets.typed import prompt_line

@@ -12,7 +12,7 @@ from textual.widgets import Static
 
 from quizapp.core.model import Misconception, QuestionType, SelfGrade
 from quizapp.core.scoring import Outcome
-from quizapp.core.session import AnswerRecord
+from quizapp.core.study import AnswerRecord
 
 VERDICTS = {
     Outcome.RIGHT: "✔ RIGHT",

@@ -9,7 +9,7 @@ from textual.reactive import reactive
 from textual.widgets import Static
 
 from quizapp.core.model import Response, SelfGrade
-from quizapp.core.session import AnswerRecord, Presented
+from quizapp.core.study import AnswerRecord, Presented
 from quizapp.widgets.answer_area import SUBMITS, AnswerArea
 
 #: What each self-grade is called on screen, by key.

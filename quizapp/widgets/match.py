@@ -10,7 +10,7 @@ from textual.reactive import reactive
 from textual.widgets import Static
 
 from quizapp.core.model import Response, match_rights
-from quizapp.core.session import AnswerRecord, Presented
+from quizapp.core.study import AnswerRecord, Presented
 from quizapp.widgets.answer_area import DIGITS, SUBMITS, AnswerArea, key_range, pick_bindings
 
 

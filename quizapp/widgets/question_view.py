@@ -11,7 +11,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from quizapp.core.model import Misconception, QuestionType, Response
-from quizapp.core.session import AnswerRecord, Presented
+from quizapp.core.study import AnswerRecord, Presented
 from quizapp.widgets.answer_area import SUBMITS, AnswerArea
 from quizapp.widgets.choices import ChoiceList
 from quizapp.widgets.feedback import FeedbackPanel

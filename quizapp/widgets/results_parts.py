@@ -11,7 +11,7 @@ from textual.widget import Widget
 
 from quizapp.core.cbm import CBM_MARKS, CONFIDENCE_LABELS
 from quizapp.core.model import SelfGrade
-from quizapp.core.report import SessionReport
+from quizapp.core.study import SessionReport
 from quizapp.widgets.topic_bars import marks
 
 

@@ -3,7 +3,7 @@ confidence, the exam's time limit and pass mark on the left; topics, the exam bl
 on the right.
 
 The form only reads what the student chose into a `SessionConfig`; what that config gives is the
-core's business (`quizapp.core.study`), and the set-up screen shows it.
+core's business (`quizapp.core.study.selection`), and the set-up screen shows it.
 """
 
 from __future__ import annotations
@@ -28,7 +28,6 @@ from textual.widgets import (
 )
 from textual.widgets.selection_list import Selection
 
-from quizapp.core.items import topic_of
 from quizapp.core.model import Bank
 from quizapp.core.study import (
     DEFAULT_PASS_MARK,
@@ -38,6 +37,7 @@ from quizapp.core.study import (
     available_tags,
     available_topics,
     exam_defaults,
+    topic_of,
 )
 
 #: The modes in the order of their keys (1-3) and radio buttons, with a line on each.

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from textual.content import Content
 from textual.widget import Widget
 
-from quizapp.core.report import TopicScore
+from quizapp.core.study import TopicScore
 
 #: Partial blocks, in eighths of a cell, for the end of a bar.
 EIGHTHS = " ▏▎▍▌▋▊▉"

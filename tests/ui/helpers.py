@@ -13,13 +13,13 @@ from textual.pilot import Pilot
 from textual.widgets import Checkbox
 
 from quizapp.app import QuizApp, make_app
-from quizapp.core.catalog import default_cache_dir
+from quizapp.core.bank import default_cache_dir
 from quizapp.core.model import QuestionType
-from quizapp.core.session import PracticeSession
-from quizapp.core.store import default_data_dir
+from quizapp.core.progress import default_data_dir
+from quizapp.core.study import PracticeSession
 from quizapp.screens.quiz import QuizScreen
 from quizapp.screens.setup import SetupScreen
-from quizapp.widgets.bank_list import BankList
+from quizapp.widgets import BankList
 
 BANKS = Path(__file__).parent / "banks"
 PLANETS = BANKS / "ui-planets.yaml"

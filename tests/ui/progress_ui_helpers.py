@@ -8,7 +8,8 @@ from datetime import timedelta
 from textual.app import App
 
 from quizapp.core.model import SelfGrade
-from quizapp.core.store import StoredAnswer, default_data_dir, open_store
+from quizapp.core.progress import default_data_dir, open_store
+from quizapp.core.progress.rows import StoredAnswer
 from tests.ui.study_helpers import study_bank
 from tests.unit.progress_helpers import T0, save
 

@@ -10,10 +10,9 @@ from textual.screen import Screen
 
 from quizapp.app import QuizApp
 from quizapp.core.bank import load_bank
-from quizapp.core.exam import ExamSession
-from quizapp.core.items import items_of
 from quizapp.core.model import Bank, Response, SelfGrade
-from quizapp.core.session import PracticeSession
+from quizapp.core.study import ExamSession, PracticeSession
+from quizapp.core.study.items import items_of
 from tests.ui.helpers import BANKS, SEED, FakeClock, settle, ui_app
 
 STUDY = BANKS / "study-security.yaml"

@@ -7,7 +7,7 @@ from textual.pilot import Pilot
 
 from quizapp.core.model import QuestionType, SelfGrade, match_rights
 from quizapp.core.scoring import Outcome
-from quizapp.core.session import PracticeSession
+from quizapp.core.study import PracticeSession
 from tests.ui.helpers import (
     PLANETS,
     current_type,

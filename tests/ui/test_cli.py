@@ -9,10 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from quizapp import __version__, recording
-from quizapp.__main__ import DEFAULT_NEW_LIMIT, main
-from quizapp.core import progress
-from quizapp.core.store import open_store
+from quizapp import __version__
+from quizapp.cli import main
+from quizapp.core.progress import open_store
 from tests.ui.helpers import PLANETS
 from tests.unit.progress_helpers import T0, save
 from tests.unit.study_banks import EARTH
@@ -123,11 +122,6 @@ def test_a_bad_new_limit_is_a_usage_error(
         main([str(PLANETS)])
     assert exit_.value.code == 2
     assert "QUIZAPP_NEW_LIMIT" in capsys.readouterr().err
-
-
-def test_the_default_new_limit_is_the_core_one() -> None:
-    # Kept apart from quizapp.core.progress so that starting the app does not load the store.
-    assert DEFAULT_NEW_LIMIT == recording.DEFAULT_NEW_LIMIT == progress.DEFAULT_NEW_LIMIT
 
 
 def test_results_export_writes_the_saved_answers(

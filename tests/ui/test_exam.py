@@ -11,17 +11,15 @@ from textual.pilot import Pilot
 from textual.widgets import Checkbox, Input
 
 from quizapp.app import QuizApp
-from quizapp.core.exam import ExamSession
-from quizapp.core.items import items_of
 from quizapp.core.model import SelfGrade
 from quizapp.core.scoring import Outcome
+from quizapp.core.study import ExamSession
+from quizapp.core.study.items import items_of
+from quizapp.screens import HelpScreen, HomeScreen
 from quizapp.screens.exam import ExamScreen
-from quizapp.screens.help import HelpScreen
-from quizapp.screens.home import HomeScreen
 from quizapp.screens.results import ResultsScreen
-from quizapp.widgets.confirm import ConfirmModal
+from quizapp.widgets import ConfirmModal, NavigatorDialog
 from quizapp.widgets.exam_clock import ExamClock
-from quizapp.widgets.exam_navigator import NavigatorDialog
 from tests.ui.helpers import BANKS, FakeClock, open_setup, screen_text, settle, ui_app
 from tests.ui.study_helpers import push, study_app, study_bank
 

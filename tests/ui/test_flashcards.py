@@ -7,11 +7,11 @@ from collections.abc import Callable
 
 from textual.pilot import Pilot
 
-from quizapp.core.flashcards import FlashcardSession
-from quizapp.core.items import items_of
 from quizapp.core.model import SelfGrade
+from quizapp.core.study import FlashcardSession
+from quizapp.core.study.items import items_of
+from quizapp.screens import HomeScreen
 from quizapp.screens.flashcards import FlashcardScreen
-from quizapp.screens.home import HomeScreen
 from quizapp.screens.results import ResultsScreen
 from tests.ui.helpers import SEED, FakeClock, screen_text, settle
 from tests.ui.study_helpers import push, study_app, study_bank

@@ -7,7 +7,7 @@ from textual.command import CommandPalette
 from textual.pilot import Pilot
 from textual.screen import Screen
 
-from quizapp.screens.help import HelpScreen
+from quizapp.screens import HelpScreen
 from quizapp.screens.quiz import QuizScreen
 from quizapp.screens.results import ResultsScreen
 from tests.ui.helpers import screen_text, settle

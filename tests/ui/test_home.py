@@ -7,11 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from quizapp.core.bank import LoadResult, load_bank
-from quizapp.core.catalog import BankCache, default_cache_dir, summarize
-from quizapp.screens.home import HomeScreen
+from quizapp.core.bank import BankCache, LoadResult, default_cache_dir, load_bank, summarize
+from quizapp.screens import HomeScreen
 from quizapp.screens.setup import SetupScreen
-from quizapp.widgets.bank_list import BankList
+from quizapp.widgets import BankList
 from tests.ui.helpers import BROKEN, MARKUP, PLANETS, screen_text, settle, ui_app
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
-from quizapp.screens.home import HomeScreen
+from quizapp.screens import HomeScreen
 from quizapp.screens.quiz import QuizScreen
 from tests.ui.helpers import (
     BANKS,

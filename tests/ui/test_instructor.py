@@ -12,10 +12,9 @@ from textual.pilot import Pilot
 from textual.widgets import DataTable
 
 from quizapp.app import QuizApp, make_app
-from quizapp.core.bank import load_bank
-from quizapp.core.catalog import BankCache, default_cache_dir
+from quizapp.core.bank import BankCache, default_cache_dir, load_bank
 from quizapp.core.model import Response
-from quizapp.core.store import open_store
+from quizapp.core.progress import open_store
 from quizapp.screens.instructor import InstructorScreen
 from tests.ui.helpers import BANKS, screen_text, settle, ui_app
 from tests.unit.progress_helpers import T0, save

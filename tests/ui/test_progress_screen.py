@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
-from quizapp.screens.home import HomeScreen
+from quizapp.screens import HomeScreen
 from quizapp.screens.progress import ProgressScreen
 from tests.ui.helpers import BANKS, PLANETS, highlight_bank, screen_text, settle, ui_app
 from tests.ui.progress_ui_helpers import a_week_of_study

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from quizapp.core.scoring import Outcome
-from quizapp.screens.home import HomeScreen
+from quizapp.screens import HomeScreen
 from quizapp.screens.quiz import QuizScreen
 from quizapp.screens.results import ResultsScreen
 from tests.ui.helpers import PLANETS, key_for_choice, open_bank, screen_text, settle, ui_app

@@ -10,7 +10,7 @@ from textual.widgets import Checkbox
 
 from quizapp.app import QuizApp
 from quizapp.core.model import SelfGrade
-from quizapp.core.store import STORE_FILE, Store, StoreError
+from quizapp.core.progress import STORE_FILE, Store, StoreError
 from quizapp.screens.exam import ExamScreen
 from quizapp.screens.flashcards import FlashcardScreen
 from quizapp.screens.results import ResultsScreen

@@ -10,12 +10,12 @@ from textual.pilot import Pilot
 from textual.widgets import OptionList
 
 from quizapp.core.model import SelfGrade
-from quizapp.core.report import TopicScore
-from quizapp.screens.home import HomeScreen
+from quizapp.core.study import TopicScore
+from quizapp.screens import HomeScreen
 from quizapp.screens.quiz import QuizScreen
 from quizapp.screens.results import ResultsScreen
 from quizapp.screens.review import ReviewScreen
-from quizapp.widgets.topic_bars import TopicBars
+from quizapp.widgets import TopicBars
 from tests.ui.helpers import screen_text, settle
 from tests.ui.study_helpers import answered_practice, expired_exam, push, study_app
 

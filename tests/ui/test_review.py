@@ -9,7 +9,7 @@ from textual.pilot import Pilot
 
 from quizapp.core.bank import load_bank
 from quizapp.core.model import SelfGrade
-from quizapp.core.session import PracticeSession
+from quizapp.core.study import PracticeSession
 from quizapp.screens.results import ResultsScreen
 from quizapp.screens.review import ReviewScreen
 from tests.ui.helpers import PLANETS, SEED, screen_text, settle, ui_app

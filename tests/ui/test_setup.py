@@ -13,11 +13,10 @@ from textual.pilot import Pilot
 from textual.widgets import RadioButton, SelectionList
 
 from quizapp.app import QuizApp
-from quizapp.core.exam import ExamSession
-from quizapp.core.study import Mode, SessionConfig
+from quizapp.core.study import ExamSession, Mode, SessionConfig
+from quizapp.screens import HomeScreen
 from quizapp.screens.exam import ExamScreen
 from quizapp.screens.flashcards import FlashcardScreen
-from quizapp.screens.home import HomeScreen
 from quizapp.screens.quiz import QuizScreen
 from quizapp.screens.setup import SetupScreen
 from tests.ui.helpers import BANKS, SEED, open_setup, screen_text, settle, ui_app

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from quizapp.core.items import StudyItem
 from quizapp.core.model import Bank, Response, SelfGrade
-from quizapp.core.presenting import AnswerRecord, present
+from quizapp.core.progress import Store, open_store
 from quizapp.core.scoring import Grade, grade, outcome_for
-from quizapp.core.store import Store, open_store
+from quizapp.core.study import AnswerRecord, StudyItem
+from quizapp.core.study.presenting import present
 
 #: A Monday morning, UTC: every test's "now" is counted from here.
 T0 = datetime(2025, 3, 3, 9, 0, tzinfo=UTC)

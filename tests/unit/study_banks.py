@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from quizapp.core.bank import parse_bank
+from quizapp.core.bank.loader import parse_bank
 from quizapp.core.model import Bank, Question, QuestionType, Response, SelfGrade
 
 EARTH_YAML = """

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from quizapp.core.bank import load_bank, parse_bank
-from quizapp.core.formats import FormatError, Note, aiken, detect_format
-from quizapp.core.formats.yamlout import bank_to_yaml
+from quizapp.core.bank import load_bank
+from quizapp.core.bank.loader import parse_bank
+from quizapp.core.formats import FormatError, Note, aiken, bank_to_yaml, detect_format
 from quizapp.core.model import Bank, Choice, Question, QuestionType
 
 FIXTURES = Path(__file__).resolve().parent.parent / "formats" / "aiken"

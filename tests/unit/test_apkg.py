@@ -14,10 +14,16 @@ from pathlib import Path
 import pytest
 import zstandard
 
-from quizapp.core.bank import parse_bank
-from quizapp.core.formats import FormatError, apkg, apkg_read, detect_format, format_named
+from quizapp.core.bank.loader import parse_bank
+from quizapp.core.formats import (
+    FormatError,
+    apkg,
+    apkg_read,
+    bank_to_yaml,
+    detect_format,
+    format_named,
+)
 from quizapp.core.formats.apkg_proto import media_names, notetype_is_cloze
-from quizapp.core.formats.yamlout import bank_to_yaml
 from quizapp.core.model import Bank, Choice, Gap, Question, QuestionType, TextAnswer
 from tests.formats.apkg.packages import (
     BASIC,

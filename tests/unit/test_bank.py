@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from quizapp.core.bank import Problem, load_bank, parse_bank
+from quizapp.core.bank import Problem, load_bank
+from quizapp.core.bank.loader import parse_bank
 from quizapp.core.model import (
     Bank,
     Choice,

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from quizapp.core.bank import load_bank, parse_bank
+from quizapp.core.bank import load_bank
+from quizapp.core.bank.loader import parse_bank
 
 BANKS = Path(__file__).resolve().parent.parent / "banks"
 

@@ -11,18 +11,19 @@ from typing import Any
 import pytest
 import yaml
 
-import quizapp.core.bank as bank_module
-from quizapp.core.bank import load_bank, parse_bank
-from quizapp.core.bankparts.aliases import may_define_anchors
-from quizapp.core.bankparts.checks import Checker
-from quizapp.core.bankparts.document import _BUILDERS
-from quizapp.core.bankparts.fastpath import fast_question
-from quizapp.core.bankparts.questions import build_question
-from quizapp.core.bankparts.yamlsafe import load_yaml
+import quizapp.core.bank.loader as bank_module
+from quizapp.core.bank import load_bank
+from quizapp.core.bank.loader import parse_bank
+from quizapp.core.bank.parts.aliases import may_define_anchors
+from quizapp.core.bank.parts.checks import Checker
+from quizapp.core.bank.parts.document import _BUILDERS
+from quizapp.core.bank.parts.fastpath import fast_question
+from quizapp.core.bank.parts.questions import build_question
+from quizapp.core.bank.parts.yamlsafe import load_yaml
 from quizapp.core.model import Misconception
 
 BANKS = Path(__file__).resolve().parent.parent / "banks"
-BUNDLED = Path(__file__).resolve().parent.parent.parent / "quizapp" / "questions"
+BUNDLED = Path(__file__).resolve().parent.parent.parent / "questions"
 VALID = "title: T\nquestions: [{id: q, prompt: P, answer: true}]\n"
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from quizapp.core.cbm import CBM_MARKS, CalibrationRow, cbm_mark, cbm_summary
-from quizapp.core.items import items_of
 from quizapp.core.model import Response
-from quizapp.core.session import PracticeSession, SessionError
+from quizapp.core.study import PracticeSession, SessionError
+from quizapp.core.study.items import items_of
 from tests.unit.study_banks import EARTH, FakeClock
 
 

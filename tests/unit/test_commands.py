@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from quizapp.commands import cmd_schema, cmd_validate
-from quizapp.core.schema import bank_schema
+from quizapp.cli.validate import cmd_schema, cmd_validate
+from quizapp.core.bank.schema import bank_schema
 
 VALID = "title: T\nquestions: [{id: q, prompt: P, answer: true}]\n"
 BROKEN = "title: T\nquestions:\n  - {id: q, promt: P, answer: true}\n  - {id: r}\n"

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from quizapp.core.bank import load_bank, parse_bank
-from quizapp.core.formats import FormatError, Note, csv, detect_format
+from quizapp.core.bank import load_bank
+from quizapp.core.bank.loader import parse_bank
+from quizapp.core.formats import FormatError, Note, bank_to_yaml, csv, detect_format
 from quizapp.core.formats.htmltext import html_to_text
-from quizapp.core.formats.yamlout import bank_to_yaml
 from quizapp.core.model import QuestionType
 
 FIXTURES = Path(__file__).resolve().parent.parent / "formats" / "csv"

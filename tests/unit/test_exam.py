@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from quizapp.core.exam import ExamSession
-from quizapp.core.items import StudyError, items_of
 from quizapp.core.model import SelfGrade
 from quizapp.core.scoring import AnswerError, Outcome
-from quizapp.core.session import SessionError
+from quizapp.core.study import ExamSession, SessionError, StudyError
+from quizapp.core.study.items import items_of
 from tests.unit.study_banks import EARTH, FakeClock
 
 # closest (single), giants (multiple), pluto (true/false), red (short), titan (short)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from quizapp.core.flashcards import CardBack, FlashcardSession, card_back
-from quizapp.core.items import Mode, StudyItem, items_of
 from quizapp.core.model import QuestionType, SelfGrade
 from quizapp.core.scoring import Outcome
-from quizapp.core.session import SessionError
+from quizapp.core.study import CardBack, FlashcardSession, Mode, SessionError, StudyItem
+from quizapp.core.study.flashcards import card_back
+from quizapp.core.study.items import items_of
 from tests.unit.study_banks import EARTH, STARS, FakeClock
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from quizapp.__main__ import main
+from quizapp.cli import main
 from quizapp.core.bank import load_bank
 from quizapp.core.model import QuestionType
 
@@ -179,7 +179,7 @@ def test_export_to_aiken_and_csv(here: Path, capsys: pytest.CaptureFixture[str])
 def test_gift_export_counts_the_questions_it_wrote(
     here: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    tour = Path(__file__).resolve().parents[2] / "quizapp" / "questions" / "format-tour.yaml"
+    tour = Path(__file__).resolve().parents[2] / "questions" / "format-tour.yaml"
     status, out, err = run(["export", str(tour), "--to", "gift", "-o", "tour.gift"], capsys)
     assert (status, err) == (0, "")
     assert f"exported {tour} (11 of 14 questions; 3 skipped) to tour.gift" in out
@@ -218,7 +218,7 @@ def test_export_needs_a_format(here: Path, capsys: pytest.CaptureFixture[str]) -
 def test_lint_is_handed_to_the_lint_command(
     here: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import quizapp.lint_command
+    import quizapp.cli.lint
 
     calls: list[list[str]] = []
 
@@ -226,7 +226,7 @@ def test_lint_is_handed_to_the_lint_command(
         calls.append(list(paths))
         return 1
 
-    monkeypatch.setattr(quizapp.lint_command, "cmd_lint", fake)
+    monkeypatch.setattr(quizapp.cli.lint, "cmd_lint", fake)
     assert main(["lint", "a.yaml", "folder"]) == 1
     assert calls == [["a.yaml", "folder"]]
 

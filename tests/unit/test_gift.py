@@ -7,12 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from quizapp.core.bank import parse_bank
-from quizapp.core.formats import FormatError, Note, detect_format, format_named, gift
+from quizapp.core.bank.loader import parse_bank
+from quizapp.core.formats import FormatError, Note, bank_to_yaml, detect_format, format_named, gift
 from quizapp.core.formats.gift_read import category_of, topic_of
 from quizapp.core.formats.gift_text import escape, hide_escapes, show
 from quizapp.core.formats.htmltext import html_to_text
-from quizapp.core.formats.yamlout import bank_to_yaml
 from quizapp.core.model import (
     Bank,
     Choice,

@@ -33,9 +33,9 @@ from typing import Any
 
 import pytest
 
-from quizapp.core.bank import parse_bank
-from quizapp.core.formats import FormatError, gift, slugify
-from quizapp.core.formats.yamlout import bank_to_yaml
+from quizapp.core.bank.loader import parse_bank
+from quizapp.core.formats import FormatError, bank_to_yaml, gift
+from quizapp.core.formats.common import slugify
 from quizapp.core.model import Question, QuestionType
 
 SUITE = "gift-pegjs"

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from quizapp.core.bank import parse_bank
+from quizapp.core.bank.loader import parse_bank
 from quizapp.core.formats import FormatError, Note, gift
 from quizapp.core.formats.gift_answers import read_percent
 from quizapp.core.formats.gift_write import percent

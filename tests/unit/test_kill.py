@@ -15,14 +15,14 @@ from pathlib import Path
 
 import pytest
 
-from quizapp.core.store import open_store
+from quizapp.core.progress import open_store
 
 RECORDER = """
 import sys
 from datetime import timedelta
 from pathlib import Path
 sys.path.insert(0, {root!r})
-from quizapp.core.store import open_store
+from quizapp.core.progress.store import open_store
 from tests.unit.progress_helpers import T0, answer_of
 from tests.unit.study_banks import EARTH
 store = open_store(Path({folder!r})).store

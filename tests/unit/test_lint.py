@@ -11,14 +11,15 @@ from pathlib import Path
 
 import pytest
 
-from quizapp.core.bank import load_bank, parse_bank
-from quizapp.core.catalog import bundled_banks_dir
-from quizapp.core.lint import LINT_CODES, LintWarning, lint_bank
-from quizapp.core.lint_bankwide import binomial_tail
-from quizapp.core.lint_similar import similar_pairs
-from quizapp.core.lint_text import explains_nothing, points_at_others
+from quizapp.cli.lint import cmd_lint
+from quizapp.core.bank import LINT_CODES, bundled_banks_dir, load_bank
+from quizapp.core.bank.loader import parse_bank
+from quizapp.core.lint import lint_bank
+from quizapp.core.lint.bankwide import binomial_tail
+from quizapp.core.lint.linter import LintWarning
+from quizapp.core.lint.similar import similar_pairs
+from quizapp.core.lint.text import explains_nothing, points_at_others
 from quizapp.core.model import Bank
-from quizapp.lint_command import cmd_lint
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 BANKS = ROOT / "tests" / "banks"

@@ -8,18 +8,19 @@ from datetime import UTC, date, timedelta
 
 import pytest
 
-from quizapp.core.items import StudyError
-from quizapp.core.overview import (
+from quizapp.core.progress import (
     ACCURACY_DAYS,
     FORECAST_DAYS,
+    BankProgress,
+    Store,
     bank_report,
     held_with_text,
     overview,
     review_session,
     target_session,
 )
-from quizapp.core.progress import BankProgress, bank_progress
-from quizapp.core.store import Store
+from quizapp.core.progress.figures import bank_progress
+from quizapp.core.study import StudyError
 from tests.unit.progress_helpers import T0, save, store
 from tests.unit.study_banks import EARTH, STARS
 

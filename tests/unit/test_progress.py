@@ -5,26 +5,20 @@ from __future__ import annotations
 import dataclasses
 from datetime import UTC, date, datetime, timedelta, timezone
 
-from quizapp.core.items import StudyItem
 from quizapp.core.model import Bank, SelfGrade
-from quizapp.core.progress import (
-    BankProgress,
-    DayAccuracy,
-    DayCount,
-    accuracy_by_day,
+from quizapp.core.progress import BankProgress, DayAccuracy, DayCount, Store, local_day
+from quizapp.core.progress.days import accuracy_by_day, due_forecast, reviews_per_day
+from quizapp.core.progress.figures import (
     bank_progress,
-    due_forecast,
     held_misconceptions,
     introduced_today,
     misconception_history,
     progress_counts,
     review_due_items,
-    reviews_per_day,
     target_items,
 )
-from quizapp.core.progress_days import local_day
-from quizapp.core.schedule import is_mastered
-from quizapp.core.store import Store
+from quizapp.core.progress.schedule import is_mastered
+from quizapp.core.study import StudyItem
 from tests.unit.progress_helpers import T0, save, store
 from tests.unit.study_banks import EARTH, STARS
 

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from quizapp.core.items import Mode, StudyItem, items_of
 from quizapp.core.model import Response
-from quizapp.core.report import TopicScore
-from quizapp.core.session import PracticeSession
+from quizapp.core.study import Mode, PracticeSession, StudyItem, TopicScore
+from quizapp.core.study.items import items_of
 from tests.unit.study_banks import EARTH, STARS, FakeClock
 
 EARTH_ITEMS = items_of(EARTH)

@@ -12,13 +12,18 @@ from pathlib import Path
 
 import pytest
 
-from quizapp.core.exam import ExamSession
-from quizapp.core.export_results import COLUMNS, export_answers
-from quizapp.core.items import items_of
+from quizapp.cli.results import cmd_results, cmd_results_export
 from quizapp.core.model import QuestionType
-from quizapp.core.store import STORE_FILE, Store, open_store
-from quizapp.core.store_codec import content_hash
-from quizapp.results_cli import cmd_results, cmd_results_export
+from quizapp.core.progress import (
+    COLUMNS,
+    STORE_FILE,
+    Store,
+    content_hash,
+    export_answers,
+    open_store,
+)
+from quizapp.core.study import ExamSession
+from quizapp.core.study.items import items_of
 from tests.unit.progress_helpers import T0, save
 from tests.unit.study_banks import EARTH, STARS, FakeClock
 

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta, timezone
 import pytest
 
 from quizapp.core.model import SelfGrade
-from quizapp.core.schedule import (
+from quizapp.core.progress.schedule import (
     EASY_SECONDS,
     SCHEDULER,
     Card,

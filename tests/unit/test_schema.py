@@ -9,16 +9,17 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator
 
-from quizapp.core.bank import load_bank, parse_bank
-from quizapp.core.bankparts import fields
-from quizapp.core.bankparts.yamlsafe import YamlFailure, load_yaml
+from quizapp.core.bank import load_bank, schema_json
+from quizapp.core.bank.loader import parse_bank
+from quizapp.core.bank.parts import fields
+from quizapp.core.bank.parts.yamlsafe import YamlFailure, load_yaml
+from quizapp.core.bank.schema import bank_schema
 from quizapp.core.model import QuestionType
-from quizapp.core.schema import bank_schema, schema_json
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 BANKS = ROOT / "tests" / "banks"
 SCHEMA_FILE = ROOT / "quizapp" / "schema" / "bank.schema.json"
-ALL_BANKS = sorted(BANKS.glob("*.yaml")) + sorted((ROOT / "quizapp" / "questions").glob("*.yaml"))
+ALL_BANKS = sorted(BANKS.glob("*.yaml")) + sorted((ROOT / "questions").glob("*.yaml"))
 
 #: Fixtures broken only in ways JSON Schema cannot express: the validator alone rejects them.
 VALIDATOR_ONLY = {

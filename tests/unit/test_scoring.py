@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from quizapp.core.matching import normalise, parse_number
 from quizapp.core.model import (
     Choice,
     Gap,
@@ -15,7 +16,7 @@ from quizapp.core.model import (
     SelfGrade,
     TextAnswer,
 )
-from quizapp.core.scoring import AnswerError, Outcome, grade, normalise, parse_number
+from quizapp.core.scoring import AnswerError, Outcome, grade
 
 CLOSEST = Question(
     id="closest-planet",

@@ -7,7 +7,6 @@ from dataclasses import replace
 
 import pytest
 
-from quizapp.core.items import StudyItem
 from quizapp.core.model import (
     Bank,
     Choice,
@@ -21,7 +20,8 @@ from quizapp.core.model import (
     match_rights,
 )
 from quizapp.core.scoring import AnswerError, Outcome
-from quizapp.core.session import PracticeSession, SessionError, present
+from quizapp.core.study import PracticeSession, SessionError, StudyItem
+from quizapp.core.study.presenting import present
 
 BIGGER = Misconception("bigger-is-closer", "Bigger planets are closer.", "Size says nothing.")
 CENTRE = Misconception("earth-centre", "Earth is at the centre.", "Earth is the third planet.")

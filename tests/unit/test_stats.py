@@ -8,14 +8,12 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from quizapp.core.bank import parse_bank
+from quizapp.core.bank.loader import parse_bank
 from quizapp.core.model import Bank, Response, SelfGrade
+from quizapp.core.progress import content_hash
 from quizapp.core.scoring import grade
-from quizapp.core.stats import analyse, discriminative_efficiency, pearson
-from quizapp.core.stats_model import Flag
-from quizapp.core.stats_rows import ResultRow
-from quizapp.core.stats_table import render_table
-from quizapp.core.store_codec import content_hash
+from quizapp.core.stats import Flag, ResultRow, analyse, render_table
+from quizapp.core.stats.analysis import discriminative_efficiency, pearson
 
 CLASS_YAML = """
 id: class

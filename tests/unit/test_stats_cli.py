@@ -13,11 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from quizapp.core.export_results import COLUMNS, export_answers
+from quizapp.cli.stats import cmd_stats
 from quizapp.core.model import Response
-from quizapp.core.stats_files import read_results
-from quizapp.core.store import open_store
-from quizapp.stats_cli import cmd_stats
+from quizapp.core.progress import COLUMNS, export_answers, open_store
+from quizapp.core.stats.files import read_results
 from tests.unit.progress_helpers import T0, save
 from tests.unit.test_stats import CLASS, CLASS_YAML
 
@@ -291,7 +290,7 @@ def test_without_the_bank_the_analysis_still_runs(handed_in: Path, tmp_path: Pat
 
 def test_the_command_does_not_import_textual() -> None:
     script = (
-        "import sys, quizapp.stats_cli\n"
+        "import sys, quizapp.cli.stats\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich')))"
     )
     done = subprocess.run(
@@ -303,7 +302,7 @@ def test_the_command_does_not_import_textual() -> None:
 def test_quizapp_stats_runs_from_the_command_line(
     handed_in: Path, bank_file: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from quizapp.__main__ import main
+    from quizapp.cli import main
 
     assert main(["stats", str(handed_in), "--banks", str(bank_file)]) == 0
     assert capsys.readouterr().out.startswith("6 students, 7 attempts, 25 answers")

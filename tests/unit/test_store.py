@@ -9,15 +9,24 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from fsrs import State
 
-from quizapp.core.exam import ExamSession
-from quizapp.core.items import items_of
 from quizapp.core.model import Bank, Response, SelfGrade
-from quizapp.core.schedule import State, card_id_for
-from quizapp.core.store import STORE_FILE, Store, StoreError, default_data_dir, open_store
-from quizapp.core.store_checkpoint import CHECKPOINT_EVERY, Checkpointer
-from quizapp.core.store_codec import content_hash, response_from_json, response_to_json
-from quizapp.core.store_schema import APPLICATION_ID, MIGRATIONS
+from quizapp.core.progress import (
+    STORE_FILE,
+    Store,
+    StoreError,
+    content_hash,
+    default_data_dir,
+    open_store,
+    response_from_json,
+)
+from quizapp.core.progress.checkpoint import CHECKPOINT_EVERY, Checkpointer
+from quizapp.core.progress.codec import response_to_json
+from quizapp.core.progress.schedule import card_id_for
+from quizapp.core.progress.tables import APPLICATION_ID, MIGRATIONS
+from quizapp.core.study import ExamSession
+from quizapp.core.study.items import items_of
 from tests.unit.progress_helpers import T0, answer_of, save, store
 from tests.unit.study_banks import EARTH, EARTH_YAML, STARS, FakeClock, load
 

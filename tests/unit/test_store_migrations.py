@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from quizapp.core.schedule import card_id_for
-from quizapp.core.store import STORE_FILE, open_store
-from quizapp.core.store_schema import APPLICATION_ID, MIGRATIONS, TooNew, migrate
+from quizapp.core.progress import STORE_FILE, open_store
+from quizapp.core.progress.schedule import card_id_for
+from quizapp.core.progress.tables import APPLICATION_ID, MIGRATIONS, TooNew, migrate
 from tests.unit.progress_helpers import T0, save
 from tests.unit.study_banks import EARTH
 

@@ -8,12 +8,12 @@ from dataclasses import replace
 
 import pytest
 
-from quizapp.core.exam import ExamSession
-from quizapp.core.flashcards import FlashcardSession
-from quizapp.core.session import PracticeSession
 from quizapp.core.study import (
     DEFAULT_PASS_MARK,
+    ExamSession,
+    FlashcardSession,
     Mode,
+    PracticeSession,
     SessionConfig,
     StudyError,
     StudyItem,

@@ -9,10 +9,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from quizapp.core.bank import load_bank, parse_bank
-from quizapp.core.catalog import bundled_banks_dir
+from quizapp.core.bank import bundled_banks_dir, load_bank
+from quizapp.core.bank.loader import parse_bank
+from quizapp.core.formats import bank_to_yaml
 from quizapp.core.formats.percents import multiple_percents, percent
-from quizapp.core.formats.yamlout import SCHEMA_LINE, bank_to_yaml
+from quizapp.core.formats.yamlout import SCHEMA_LINE
 from quizapp.core.formats.yamlstyle import FOLD_LENGTH
 from quizapp.core.model import (
     Bank,

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from quizapp.core.formats import (
+from quizapp.core.formats.common import (
     ExportResult,
     FormatError,
     IdMaker,

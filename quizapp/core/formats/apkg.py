@@ -20,7 +20,9 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import PurePath
 
-from quizapp.core.formats import (
+from quizapp.core.formats.ankinote import CLOZE, note_question, plain_fields
+from quizapp.core.formats.apkg_read import Collection, NoteType, RawNote, read_package
+from quizapp.core.formats.common import (
     ExportResult,
     FormatError,
     IdMaker,
@@ -29,8 +31,6 @@ from quizapp.core.formats import (
     bank_id_for,
     slugify,
 )
-from quizapp.core.formats.ankinote import CLOZE, note_question, plain_fields
-from quizapp.core.formats.apkg_read import Collection, NoteType, RawNote, read_package
 from quizapp.core.model import Bank, Question
 
 NAME = "apkg"

@@ -30,8 +30,8 @@ from typing import Any
 
 import genanki  # type: ignore[import-untyped]
 
-from quizapp.core.bankparts.fields import GAP_RE
-from quizapp.core.formats import ExportResult, Note
+from quizapp.core.bank import GAP_RE
+from quizapp.core.formats.common import ExportResult, Note
 from quizapp.core.model import (
     Bank,
     NumericAnswer,
@@ -40,7 +40,7 @@ from quizapp.core.model import (
     TextAnswer,
     match_rights,
 )
-from quizapp.core.presenting import correct_answer_text
+from quizapp.core.study import correct_answer_text
 
 _CSS = ".card { font-family: sans-serif; font-size: 20px; text-align: left; }"
 _LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"

@@ -27,8 +27,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from quizapp.core.bankparts.fields import GAP_RE
-from quizapp.core.formats import (
+from quizapp.core.bank import GAP_RE
+from quizapp.core.formats.ankinote import note_question, plain_fields
+from quizapp.core.formats.common import (
     ExportResult,
     FormatError,
     IdMaker,
@@ -39,9 +40,8 @@ from quizapp.core.formats import (
     slugify,
     title_for,
 )
-from quizapp.core.formats.ankinote import note_question, plain_fields
 from quizapp.core.model import Bank, Choice, NumericAnswer, Question, QuestionType, TextAnswer
-from quizapp.core.presenting import correct_answer_text
+from quizapp.core.study import correct_answer_text
 
 NAME = "csv"
 LABEL = "CSV/TSV"

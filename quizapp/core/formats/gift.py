@@ -17,7 +17,7 @@ from __future__ import annotations
 import os
 import re
 
-from quizapp.core.formats import (
+from quizapp.core.formats.common import (
     ExportResult,
     FormatError,
     ImportResult,

@@ -13,8 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from quizapp.core.bankparts.weights import snap_fraction
-from quizapp.core.formats import Note
+from quizapp.core.bank import snap_fraction
+from quizapp.core.formats.common import Note
 from quizapp.core.formats.gift_text import render, show, split_format
 from quizapp.core.model import Choice, MatchPair, NumericAnswer, QuestionType, TextAnswer
 

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from quizapp.core.formats import Note
+from quizapp.core.formats.common import Note
 from quizapp.core.formats.gift_read import GAP_NAME, category_of, topic_of
 from quizapp.core.model import Choice, Gap, MatchPair, Question, QuestionType, TextAnswer
 

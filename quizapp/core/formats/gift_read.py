@@ -15,8 +15,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from quizapp.core.bankparts.fields import GAP_RE, ID_RE
-from quizapp.core.formats import Note, slugify
+from quizapp.core.bank import GAP_RE, ID_RE
+from quizapp.core.formats.common import Note, slugify
 from quizapp.core.formats.gift_answers import (
     Context,
     Skip,

@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from quizapp.core.formats import Note
+from quizapp.core.formats.common import Note
 from quizapp.core.formats.gift_answers import read_percent
 from quizapp.core.formats.gift_carry import carried, wildcard_parts
 from quizapp.core.formats.gift_read import GAP_NAME, category_of, read_gift

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import math
 
-from quizapp.core.bankparts.fields import WEIGHT_SUM_SLACK
-from quizapp.core.bankparts.weights import weight_from_percent
+from quizapp.core.bank import WEIGHT_SUM_SLACK, weight_from_percent
 
 
 def percent(fraction: float) -> float | int:

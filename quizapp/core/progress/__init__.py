@@ -1,0 +1,109 @@
+"""quizapp.core.progress."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from quizapp.core.faces import lazy_names
+
+if TYPE_CHECKING:
+    from quizapp.core.progress.codec import content_hash, response_from_json
+    from quizapp.core.progress.days import DayAccuracy, DayCount, local_day
+    from quizapp.core.progress.export import COLUMNS, EXPORT_FORMATS, RESULTS_FORMAT, export_answers
+    from quizapp.core.progress.figures import BankProgress
+    from quizapp.core.progress.recorder import (
+        DEFAULT_NEW_LIMIT,
+        Recorder,
+        SessionLog,
+        session_log,
+        utc_now,
+    )
+    from quizapp.core.progress.store import (
+        STORE_FILE,
+        Store,
+        StoreError,
+        default_data_dir,
+        open_store,
+    )
+    from quizapp.core.progress.views import (
+        ACCURACY_DAYS,
+        FORECAST_DAYS,
+        BankReport,
+        HeldMisconception,
+        Overview,
+        bank_report,
+        held_with_text,
+        overview,
+        review_session,
+        target_session,
+    )
+
+__all__ = [
+    "overview",
+    "ACCURACY_DAYS",
+    "BankProgress",
+    "BankReport",
+    "COLUMNS",
+    "DEFAULT_NEW_LIMIT",
+    "DayAccuracy",
+    "DayCount",
+    "EXPORT_FORMATS",
+    "FORECAST_DAYS",
+    "HeldMisconception",
+    "Overview",
+    "RESULTS_FORMAT",
+    "Recorder",
+    "STORE_FILE",
+    "SessionLog",
+    "Store",
+    "StoreError",
+    "bank_report",
+    "content_hash",
+    "default_data_dir",
+    "export_answers",
+    "held_with_text",
+    "local_day",
+    "open_store",
+    "response_from_json",
+    "review_session",
+    "session_log",
+    "target_session",
+    "utc_now",
+]
+
+#: Where each name of this face is defined, imported on first use (so a face costs nothing).
+__getattr__ = lazy_names(
+    __name__,
+    {
+        "ACCURACY_DAYS": "views",
+        "BankProgress": "figures",
+        "BankReport": "views",
+        "COLUMNS": "export",
+        "DEFAULT_NEW_LIMIT": "recorder",
+        "DayAccuracy": "days",
+        "DayCount": "days",
+        "EXPORT_FORMATS": "export",
+        "FORECAST_DAYS": "views",
+        "HeldMisconception": "views",
+        "Overview": "views",
+        "RESULTS_FORMAT": "export",
+        "Recorder": "recorder",
+        "STORE_FILE": "store",
+        "SessionLog": "recorder",
+        "Store": "store",
+        "StoreError": "store",
+        "bank_report": "views",
+        "content_hash": "codec",
+        "default_data_dir": "store",
+        "export_answers": "export",
+        "held_with_text": "views",
+        "local_day": "days",
+        "open_store": "store",
+        "response_from_json": "codec",
+        "review_session": "views",
+        "session_log": "recorder",
+        "overview": "views",
+        "target_session": "views",
+        "utc_now": "recorder",
+    },
+)

@@ -1,0 +1,235 @@
+"""Reading results files handed in by students: CSV or JSON Lines, as `quizapp results export`
+writes them (`quizapp.core.progress.export`, format `RESULTS_FORMAT`).
+
+The format is told by the extension (`.csv`; `.jsonl`, `.ndjson`, `.json`), else by the content (a
+first character `{` is JSON Lines). A file is refused as a whole, with a message naming it, when it
+is not UTF-8 or is not results of a format this quizapp reads: a CSV header must start with the
+format's columns in order (later versions only add columns at the end, so extra columns after them
+are read), and the first JSON Lines record must hold every column. Inside a readable file a bad row
+(a field missing or of the wrong kind, a score outside 0-1, a response that is not tagged JSON) is
+reported with its line and skipped; the rest is read.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from quizapp.core.progress import COLUMNS, RESULTS_FORMAT
+from quizapp.core.stats.fields import csv_values, row_from_fields
+from quizapp.core.stats.rows import ResultRow
+
+__all__ = [
+    "RESULTS_SUFFIXES",
+    "ResultsFile",
+    "ResultsRead",
+    "RowProblem",
+    "find_results_files",
+    "read_all",
+    "read_results",
+]
+
+#: What a folder given as results is searched for.
+RESULTS_SUFFIXES = (".csv", ".jsonl", ".ndjson")
+_JSONL_SUFFIXES = (".jsonl", ".ndjson", ".json")
+_EXPECTED = f"quizapp results, format {RESULTS_FORMAT}"
+
+
+@dataclass(frozen=True, slots=True)
+class RowProblem:
+    """Something wrong with a results file: a bad row (its line), or the whole file (line 0)."""
+
+    path: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.message}"
+
+
+@dataclass(frozen=True, slots=True)
+class ResultsFile:
+    """What was read from one results file."""
+
+    path: str
+    format: str
+    """"csv" or "jsonl" ('' when the file could not be read at all)."""
+    rows: tuple[ResultRow, ...]
+    problems: tuple[RowProblem, ...]
+    """The bad rows that were skipped, each with its line."""
+    refused: RowProblem | None = None
+    """Why nothing could be read from the file, if so."""
+
+
+@dataclass(frozen=True, slots=True)
+class ResultsRead:
+    """The rows of several results files together, each answer once."""
+
+    rows: tuple[ResultRow, ...]
+    files: tuple[ResultsFile, ...]
+    duplicates: int
+    """Rows left out because an earlier row had the same student and answer number (the same
+    answer handed in twice, or in two overlapping exports)."""
+
+    @property
+    def problems(self) -> tuple[RowProblem, ...]:
+        """Every refused file and bad row, in the order read."""
+        found: list[RowProblem] = []
+        for file in self.files:
+            found += [file.refused] if file.refused else file.problems
+        return tuple(found)
+
+    @property
+    def refused(self) -> tuple[RowProblem, ...]:
+        """Why each file that could not be read at all was refused."""
+        return tuple(file.refused for file in self.files if file.refused is not None)
+
+
+def read_all(paths: Sequence[str | Path]) -> ResultsRead:
+    """Read every file in `paths` (see `read_results`); an answer in two files counts once."""
+    files = tuple(read_results(path) for path in paths)
+    seen: set[tuple[str, int]] = set()
+    rows: list[ResultRow] = []
+    duplicates = 0
+    for file in files:
+        for row in file.rows:
+            key = (row.install_id, row.answer_id)
+            if key in seen:
+                duplicates += 1
+                continue
+            seen.add(key)
+            rows.append(row)
+    return ResultsRead(tuple(rows), files, duplicates)
+
+
+def find_results_files(paths: Sequence[str | Path]) -> tuple[list[Path], list[str]]:
+    """The files named by `paths`: files as given, folders searched for `RESULTS_SUFFIXES`.
+
+    Returns the files (each once, a folder's sorted by name) and the paths that do not exist.
+    """
+    found: dict[Path, None] = {}
+    missing: list[str] = []
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            inside = sorted(p for p in path.rglob("*") if p.suffix.lower() in RESULTS_SUFFIXES)
+            for file in inside:
+                if file.is_file() and not any(part.startswith(".") for part in file.parts):
+                    found.setdefault(file)
+        elif path.exists():
+            found.setdefault(path)
+        else:
+            missing.append(str(given))
+    return list(found), missing
+
+
+def read_results(path: str | Path) -> ResultsFile:
+    """Read the results file at `path`; never raises for what is in (or wrong with) the file."""
+    name = str(path)
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        return _refused(name, f"cannot read it: {exc.strerror or exc}")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        return _refused(name, f"is not UTF-8 text (line {line}); expected {_EXPECTED}")
+    fmt = _format_of(Path(path), text)
+    return _read_jsonl(name, text) if fmt == "jsonl" else _read_csv(name, text)
+
+
+def _format_of(path: Path, text: str) -> str:
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        return "csv"
+    if suffix in _JSONL_SUFFIXES:
+        return "jsonl"
+    return "jsonl" if text.lstrip().startswith("{") else "csv"
+
+
+def _refused(path: str, message: str, fmt: str = "") -> ResultsFile:
+    return ResultsFile(path, fmt, (), (), RowProblem(path, 0, message))
+
+
+def _read_csv(path: str, text: str) -> ResultsFile:
+    reader = csv.reader(io.StringIO(text, newline=""))
+    rows: list[ResultRow] = []
+    problems: list[RowProblem] = []
+    header: list[str] | None = None
+    end = 0  # the last line of the previous record: a record may span lines
+    try:
+        for record in reader:
+            line, end = end + 1, reader.line_num
+            if not record or record == [""]:
+                continue
+            if header is None:
+                header = record
+                if [name.strip() for name in record[: len(COLUMNS)]] != list(COLUMNS):
+                    return _refused(path, _bad_header(record), "csv")
+                continue
+            if len(record) != len(header):
+                message = f"{len(record)} fields; the header has {len(header)}"
+                problems.append(RowProblem(path, line, message))
+                continue
+            fields = dict(zip(COLUMNS, record, strict=False))
+            try:
+                rows.append(row_from_fields(csv_values(fields), f"{path}:{line}"))
+            except ValueError as exc:
+                problems.append(RowProblem(path, line, str(exc)))
+    except csv.Error as exc:
+        problems.append(RowProblem(path, reader.line_num, f"not CSV: {exc}"))
+    if header is None:
+        return _refused(path, f"is empty; expected {_EXPECTED}", "csv")
+    return ResultsFile(path, "csv", tuple(rows), tuple(problems))
+
+
+def _bad_header(record: list[str]) -> str:
+    expected = list(COLUMNS)
+    for index, name in enumerate(expected):
+        if index >= len(record) or record[index].strip() != name:
+            got = repr(record[index]) if index < len(record) else "nothing"
+            return (
+                f"is not {_EXPECTED}: column {index + 1} of the header should be {name!r}, "
+                f"not {got} (the header starts: {','.join(expected[:3])},...)"
+            )
+    return f"is not {_EXPECTED}"  # pragma: no cover - only called on a mismatch
+
+
+def _read_jsonl(path: str, text: str) -> ResultsFile:
+    rows: list[ResultRow] = []
+    problems: list[RowProblem] = []
+    first = True
+    for number, raw in enumerate(text.split("\n"), start=1):
+        line = raw.strip()
+        if not line:
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            record, error = None, f"not JSON: {exc.msg} (column {exc.colno})"
+        else:
+            error = "" if isinstance(record, dict) else "not a JSON object"
+        if first:
+            first = False
+            keys = record if isinstance(record, dict) else {}
+            missing = [name for name in COLUMNS if name not in keys]
+            if error or missing:
+                why = error or f"the first record has no {missing[0]!r} field"
+                return _refused(path, f"is not {_EXPECTED}: {why} (line {number})", "jsonl")
+        if error:
+            problems.append(RowProblem(path, number, error))
+            continue
+        assert isinstance(record, dict)
+        try:
+            rows.append(row_from_fields(record, f"{path}:{number}"))
+        except ValueError as exc:
+            problems.append(RowProblem(path, number, str(exc)))
+    if first:
+        return _refused(path, f"is empty; expected {_EXPECTED}", "jsonl")
+    return ResultsFile(path, "jsonl", tuple(rows), tuple(problems))
