@@ -1,6 +1,7 @@
 """The Textual app: its stylesheet, its first screen, its global keys and the progress store.
 
-`make_app` builds the app for both the command line and the tests, so both run the same thing.
+Which screen follows which is `quizapp.flow.StudyFlow`'s, the base of the app. `make_app` builds
+the app for both the command line and the tests, so both run the same thing.
 The store is opened in a worker as the app starts, so the list of banks shows at once; what went
 wrong opening it (progress not saved, a damaged file moved aside) is shown as a notification.
 """
@@ -16,19 +17,22 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import work
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
+from quizapp.context import AppContext
 from quizapp.core.bank import BankCache, bundled_banks_dir
 from quizapp.core.progress import DEFAULT_NEW_LIMIT, Recorder, utc_now
+from quizapp.flow import StudyFlow
+from quizapp.messages import ConfirmsQuit
 from quizapp.screens import HomeScreen
 
 if TYPE_CHECKING:
     from quizapp.core.study import Clock
 
 
-class QuizApp(App[None]):
+class QuizApp(StudyFlow):
     """quizapp: practise question banks and learn the misconception behind every wrong answer."""
 
     CSS_PATH = "quizapp.tcss"
@@ -57,19 +61,15 @@ class QuizApp(App[None]):
         `data_dir` (None: `default_data_dir()`), saved and counted at `now()`, by the days of
         `tz` (None: the system's); "Review due" brings in `new_limit` new cards a day.
         """
-        super().__init__()
+        recorder = Recorder(now, tz=tz, new_limit=new_limit, on_error=self._save_failed)
+        super().__init__(AppContext(cache, recorder, seed, clock, data_dir))
         self.bank_paths = tuple(paths)
-        self.cache = cache
-        self.seed = seed
-        self.clock = clock
-        self.data_dir = data_dir
-        """Where progress is kept; None: `quizapp.core.progress.store.default_data_dir()`."""
-        self.recorder = Recorder(now, tz=tz, new_limit=new_limit, on_error=self._save_failed)
+        self.recorder = recorder
         """Saves every graded answer; holds the store once it is open."""
 
     def get_default_screen(self) -> Screen[None]:
         """The first screen: the list of banks."""
-        return HomeScreen(self.bank_paths, self.cache, self.seed, self.recorder)
+        return HomeScreen(self.bank_paths, self.context)
 
     def on_mount(self) -> None:
         """Open the progress store, off the message loop, once the first frame is drawn: the
@@ -81,7 +81,7 @@ class QuizApp(App[None]):
         # Imported here: sqlite3, fsrs and the scheduler load off the start-up path.
         from quizapp.core.progress import open_store
 
-        failed = self.recorder.opened(open_store(self.data_dir))
+        failed = self.recorder.opened(open_store(self.context.data_dir))
         # RuntimeError: the app closed meanwhile, and `on_unmount` closes the store.
         with contextlib.suppress(RuntimeError):
             self.call_from_thread(self._store_opened, failed)
@@ -110,13 +110,12 @@ class QuizApp(App[None]):
     async def action_quit(self) -> None:
         """Quit; a screen whose work would be lost (an exam under way) asks first.
 
-        Such a screen offers a `confirm_quit()` method, which asks and quits if the student agrees.
-        It is asked even when a dialog (the help, a question list) is open on top of it.
+        Such a screen is `ConfirmsQuit`: it asks, and quits if the student agrees. It is asked even
+        when a dialog (the help, a question list) is open on top of it.
         """
         for screen in reversed(self.screen_stack):
-            confirm = getattr(screen, "confirm_quit", None)
-            if callable(confirm):
-                confirm()
+            if isinstance(screen, ConfirmsQuit):
+                screen.confirm_quit()
                 return
         await super().action_quit()
 

@@ -20,9 +20,10 @@ from textual.timer import Timer
 from textual.widgets import Footer
 
 from quizapp.core.model import Response
-from quizapp.core.progress import session_log
+from quizapp.core.progress import SessionLog
 from quizapp.core.scoring import AnswerError
 from quizapp.core.study import ExamSession, SessionError
+from quizapp.messages import StudyEnded
 from quizapp.widgets import (
     AnswerArea,
     ConfirmModal,
@@ -59,10 +60,12 @@ class ExamScreen(Screen[None]):
         Binding("q,escape", "leave", "Leave exam", show=False),
     ]
 
-    def __init__(self, session: ExamSession) -> None:
-        """A screen for `session`, starting at its current question."""
+    def __init__(self, session: ExamSession, *, log: SessionLog | None = None) -> None:
+        """A screen for `session`, starting at its current question; once it is submitted, all
+        its answers are saved to `log` together (None: progress is not kept)."""
         super().__init__()
         self.session = session
+        self.progress_log = log
         self._timer: Timer | None = None
         self._done = False
         """True once the results have been shown."""
@@ -109,12 +112,10 @@ class ExamScreen(Screen[None]):
 
     def _finished(self) -> None:
         """Replace the exam (and any dialog over it) with its results."""
-        from quizapp.screens.results import ResultsScreen
-
         if self._done:
             return
         self._done = True
-        if (log := session_log(self.app, "exam")) is not None:
+        if (log := self.progress_log) is not None:
             log.record_all(self.session.report().results)  # one exam, one session id
         self.query_one(ExamHeader).show_clock(self.session)
         if self._timer is not None:
@@ -130,7 +131,7 @@ class ExamScreen(Screen[None]):
                 severity="warning",
                 timeout=8,
             )
-        self.app.switch_screen(ResultsScreen(self.session.report()))
+        self.post_message(StudyEnded(self, self.session.report()))
 
     def _checked(self, call: Callable[[], object]) -> bool:
         """Make a call on the session; False (and the results shown) when the exam is over."""
@@ -288,7 +289,10 @@ class ExamScreen(Screen[None]):
 
     def action_leave(self) -> None:
         """Back to the banks, after asking: the answers of an unsubmitted exam are lost."""
-        self._ask_to_leave(self.app.pop_screen, "Leave the exam?", "Leave")
+        self._ask_to_leave(self._leave, "Leave the exam?", "Leave")
+
+    def _leave(self) -> None:
+        self.post_message(StudyEnded(self, None))
 
     def confirm_quit(self) -> None:
         """Quit the app, after asking (for the app's quit key while an exam is under way)."""

@@ -18,10 +18,10 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Static
 
 from quizapp.core.model import QuestionType, SelfGrade, match_rights
-from quizapp.core.progress import SessionLog, session_log
+from quizapp.core.progress import SessionLog
 from quizapp.core.study import CardBack, FlashcardSession, Presented, SessionError
-from quizapp.screens.results import ResultsScreen, return_home, show_results_so_far
-from quizapp.widgets import MisconceptionPanel, cloze_prompt
+from quizapp.messages import StudyEnded
+from quizapp.widgets import MisconceptionPanel, cloze_prompt, stopped_early
 
 #: The self-grades by key, as the footer and the buttons name them.
 GRADES = {int(grade): grade.name.title() for grade in SelfGrade}
@@ -58,14 +58,14 @@ class FlashcardScreen(Screen[None]):
         Binding("q,escape", "leave", "Stop here"),
     ]
 
-    def __init__(self, session: FlashcardSession) -> None:
-        """A screen for `session`, starting at its current card."""
+    def __init__(self, session: FlashcardSession, *, log: SessionLog | None = None) -> None:
+        """A screen for `session`, starting at its current card; grades are saved to `log`."""
         super().__init__()
         self.session = session
         self.back: CardBack | None = None
         """The back of the current card, once turned."""
-        self.progress_log: SessionLog | None = None
-        """Where the grades are saved (None: an app without a progress store)."""
+        self.progress_log = log
+        """Where the grades are saved (None: progress is not kept)."""
 
     def compose(self) -> ComposeResult:
         """Header line, the card (front, then back), the grade buttons, the footer."""
@@ -115,8 +115,7 @@ class FlashcardScreen(Screen[None]):
                 yield MisconceptionPanel(misconception)
 
     def on_mount(self) -> None:
-        """Start the session's log; the card scrolls with the arrow keys."""
-        self.progress_log = session_log(self.app, "flashcards")
+        """The card scrolls with the arrow keys."""
         self.query_one("#card-body").focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -143,7 +142,7 @@ class FlashcardScreen(Screen[None]):
             self.progress_log.record(record)
         self.back = None
         if self.session.finished:
-            self.app.switch_screen(ResultsScreen(self.session.report()))
+            self.post_message(StudyEnded(self, self.session.report()))
             return
         await self._show()
 
@@ -168,6 +167,7 @@ class FlashcardScreen(Screen[None]):
         stopping, and Escape on the results goes home.
         """
         if self.session.records:
-            show_results_so_far(self, self.session.report(), self.session.total, "card")
+            stopped_early(self, len(self.session.records), self.session.total, "card")
+            self.post_message(StudyEnded(self, self.session.report()))
         else:
-            return_home(self.app)
+            self.post_message(StudyEnded(self, None))

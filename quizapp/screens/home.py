@@ -17,46 +17,29 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
+from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
-from quizapp.core.bank import (
-    BankCache,
-    BankSummary,
-    LoadResult,
-    Problem,
-    find_bank_files,
-    read_bank,
-    summarize,
-)
-from quizapp.screens.home_study import HomeStudy
+from quizapp.core.bank import LoadResult, summarize
+from quizapp.core.progress import SESSION_NAMES, Shelf
+from quizapp.messages import OpenInstructor, OpenProgress, OpenSetup, StartPractice
 from quizapp.widgets import BankList, LoadingBar, bank_details, bank_row, home_header
 
-if TYPE_CHECKING:  # the model and progress load in workers, after the first frame
-    from quizapp.core.model import Bank
-    from quizapp.core.progress import HeldMisconception, Overview, Recorder
+if TYPE_CHECKING:  # the model, progress and sessions load in workers, after the first frame
+    from quizapp.context import AppContext
+    from quizapp.core.bank import BankSummary
+    from quizapp.core.progress import Counted
+    from quizapp.core.study import PracticeSession
 
 
-def _missing(problem: Problem) -> BankSummary:
-    """A broken row for a path that could not be searched (it does not exist, say)."""
-    name = Path(problem.path).name or problem.path
-    return BankSummary(problem.path, "", name, "", 0, (), (problem,))
-
-
-def _size(path: Path) -> int:
-    try:
-        return path.stat().st_size
-    except OSError:
-        return 0
-
-
-class HomeScreen(HomeStudy):
+class HomeScreen(Screen[None]):
     """Pick banks: a list on the left, everything about the highlighted bank on the right."""
 
     BINDINGS = [
@@ -70,32 +53,15 @@ class HomeScreen(HomeStudy):
     # Below 60 columns the detail pane would be a sliver: the list takes the whole width.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (60, "-normal")]
 
-    def __init__(
-        self,
-        paths: Sequence[Path],
-        cache: BankCache,
-        seed: int | None = None,
-        recorder: Recorder | None = None,
-    ) -> None:
-        """Banks found in `paths` (files or folders), read through `cache`; `seed` for sessions.
-
-        `recorder` holds the progress store once it is open (None: no progress shown).
-        """
+    def __init__(self, paths: Sequence[Path], context: AppContext) -> None:
+        """Banks found in `paths` (files or folders), read through the context's cache; progress
+        from its recorder, once the store is open; sessions seeded and timed by it."""
         super().__init__()
-        self.search_paths = tuple(paths)
-        self.cache = cache
-        self.seed = seed
-        self.recorder = recorder
-        self.files: list[Path] = []
-        self.summaries: dict[Path, BankSummary | None] = {}
-        self.marked: set[Path] = set()
-        """Banks marked (Space) to be studied together."""
-        self.overview: Overview | None = None
-        """The counts and held misconceptions, once counted."""
-        self.held: list[HeldMisconception] = []
-        """The misconceptions still held across the listed banks, with their words."""
-        self._banks: dict[Path, Bank] = {}
-        """Banks read whole so far (for the words of their misconceptions)."""
+        self.context = context
+        self.shelf = Shelf(tuple(paths), context.cache)
+        """The banks listed and the student's standing on them."""
+        self._counting = 0
+        """The number of the latest count asked for; only its result is shown."""
 
     def compose(self) -> ComposeResult:
         """Header, the list and detail pane (or the empty state), the loading bar, the footer."""
@@ -112,21 +78,21 @@ class HomeScreen(HomeStudy):
         """List the banks: the cached ones at once, the others from a worker."""
         self.action_reload()
 
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        """Back from a session: count again, since answers were saved."""
+        self.count_progress()
+
     def action_reload(self) -> None:
         """Search the paths again and (re)read every bank that changed."""
-        files, problems = find_bank_files(self.search_paths)
-        self.files = [*files, *(Path(p.path) for p in problems)]
-        self.summaries = {path: self.cache.cached_summary(path) for path in files}
-        self.summaries.update({Path(p.path): _missing(p) for p in problems})
-        self.marked &= set(files)
+        pending = self.shelf.search()
         banks = self.query_one(BankList)
         banks.clear_options()
         options: list[Option | None] = []
-        for path in self.files:
+        for path in self.shelf.files:
             # None draws a rule under the previous option; it does not count as an option.
             options += [Option(self._row(path)), None]
         banks.add_options(options[:-1])
-        empty = not self.files
+        empty = not self.shelf.files
         self.query_one("#home-main").display = not empty
         self.query_one("#home-empty", Static).display = empty
         if empty:
@@ -135,51 +101,48 @@ class HomeScreen(HomeStudy):
             banks.highlighted = 0
             banks.focus()
         # Small banks first, so most rows fill in before a big bank is parsed.
-        pending = sorted((p for p in files if self.summaries[p] is None), key=_size)
         self.query_one("#home-loading").display = bool(pending)
         if pending:
             self._load_banks(pending)
-        self._banks.clear()  # read again when needed: a file may have changed
         self._show_header()
         self.count_progress()
 
     def _row(self, path: Path) -> Content:
-        summary = self.summaries.get(path)
-        counts = None
-        if self.overview is not None and summary is not None and summary.ok:
-            counts = self.overview.counts.get(summary.id)
-        return bank_row(path, summary, path in self.marked, counts)
+        summary = self.shelf.summaries.get(path)
+        counts = self.shelf.counts_of(summary)
+        return bank_row(path, summary, path in self.shelf.marked, counts)
 
     def highlighted_path(self) -> Path | None:
         """The bank under the cursor, if any."""
         index = self.query_one(BankList).highlighted
-        return None if index is None or index >= len(self.files) else self.files[index]
+        files = self.shelf.files
+        return None if index is None or index >= len(files) else files[index]
 
     def show_progress(self) -> None:
         """Redraw every row, the details and the header with the counts just made."""
         banks = self.query_one(BankList)
-        for index, path in enumerate(self.files):
+        for index, path in enumerate(self.shelf.files):
             banks.replace_option_prompt_at_index(index, self._row(path))
         if banks.highlighted is not None:
             self._show_details(banks.highlighted)
         self._show_header()
 
     def _show_header(self) -> None:
-        saving = self.recorder is None or self.recorder.saving
-        header = home_header(len(self.marked), self.overview, len(self.held), saving)
+        recorder = self.context.recorder
+        shelf = self.shelf
+        header = home_header(len(shelf.marked), shelf.overview, len(shelf.held), recorder.saving)
         self.query_one("#home-header", Static).update(header)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Marking needs a bank to mark. Review needs something due, targeting a misconception
         held, progress the store and a good bank: until then their keys show dimmed (None)."""
         if action == "mark":
-            return bool(self.files)
+            return bool(self.shelf.files)
         if action == "study":
-            return self.can_study(str(parameters[0])) or None
+            return self.shelf.can_study(str(parameters[0]), self.highlighted_path()) or None
         if action == "progress":
-            store_open = self.recorder is not None and self.recorder.store is not None
-            good = any(s is not None and s.ok for s in self.summaries.values())
-            return (store_open and good) or None
+            store_open = self.context.recorder.store is not None
+            return (store_open and bool(self.shelf.good())) or None
         return True
 
     def action_mark(self) -> None:
@@ -188,22 +151,17 @@ class HomeScreen(HomeStudy):
         index = banks.highlighted
         if index is None:
             return
-        path = self.files[index]
-        summary = self.summaries.get(path)
-        if path in self.marked:
-            self.marked.discard(path)
-        elif summary is None or not summary.ok:
-            why = "is still being read" if summary is None else "has problems"
-            self.notify(f"This bank {why}; only good banks can be marked.", timeout=3)
+        path = self.shelf.files[index]
+        refused = self.shelf.mark(path)
+        if refused is not None:
+            self.notify(refused, timeout=3)
             return
-        else:
-            self.marked.add(path)
         banks.replace_option_prompt_at_index(index, self._row(path))
         self._show_header()
         self.refresh_bindings()
 
     def _show_empty(self) -> None:
-        where = ", ".join(str(path) for path in self.search_paths) or "(nowhere)"
+        where = ", ".join(str(path) for path in self.shelf.paths) or "(nowhere)"
         self.query_one("#home-empty", Static).update(
             Content.assemble(
                 ("No question banks found.", "bold"),
@@ -213,6 +171,8 @@ class HomeScreen(HomeStudy):
                 "The README describes the bank format.",
             )
         )
+
+    # --- reading the banks ------------------------------------------------------------------
 
     @work(thread=True, exclusive=True, group="load-banks")
     def _load_banks(self, paths: list[Path]) -> None:
@@ -224,7 +184,7 @@ class HomeScreen(HomeStudy):
                 return
             label = f"Reading {number} of {len(paths)}: {path.name}"
             self.app.call_from_thread(self.show_loading, label, 0.0)
-            summary = summarize(read_bank(self.cache, path, loading.reporter(label)))
+            summary = self.shelf.read_summary(path, loading.reporter(label))
             if not worker.is_cancelled:
                 self.app.call_from_thread(self._loaded, path, summary)
         self.app.call_from_thread(self.show_loading, "", None)
@@ -236,13 +196,11 @@ class HomeScreen(HomeStudy):
 
     def _loaded(self, path: Path, summary: BankSummary) -> None:
         """A bank has been read: refresh its row (and the details, if it is highlighted)."""
-        self.summaries[path] = summary
-        if path not in self.files:
+        if self.shelf.known(path, summary):
+            self._show_header()  # it was marked, and is broken
+        if path not in self.shelf.files:
             return
-        if not summary.ok and path in self.marked:
-            self.marked.discard(path)
-            self._show_header()
-        index = self.files.index(path)
+        index = self.shelf.files.index(path)
         banks = self.query_one(BankList)
         banks.replace_option_prompt_at_index(index, self._row(path))
         if banks.highlighted == index:
@@ -254,41 +212,41 @@ class HomeScreen(HomeStudy):
         self.refresh_bindings()
 
     def _show_details(self, index: int) -> None:
-        path = self.files[index]
-        summary = self.summaries.get(path)
-        counts = held = None
-        if self.overview is not None and summary is not None and summary.ok:
-            counts = self.overview.counts.get(summary.id)
-            held = self.held_for([summary.id])
+        path = self.shelf.files[index]
+        summary = self.shelf.summaries.get(path)
+        counts = self.shelf.counts_of(summary)
+        held = None
+        if counts is not None and summary is not None:
+            held = self.shelf.held_for([summary.id])
         detail = self.query_one("#bank-detail-text", Static)
         detail.update(bank_details(path, summary, counts, held))
 
     @on(OptionList.OptionSelected, "#banks")
     def _selected(self, event: OptionList.OptionSelected) -> None:
-        marked = [path for path in self.files if path in self.marked]
-        paths = marked or [self.files[event.option_index]]
+        shelf = self.shelf
+        paths = [path for path in shelf.files if path in shelf.marked]
+        paths = paths or [shelf.files[event.option_index]]
         for path in paths:
-            summary = self.summaries.get(path)
+            summary = shelf.summaries.get(path)
             if summary is None:
                 self.notify("This bank is still being read; try again in a moment.", timeout=3)
                 return
             if not summary.ok:
-                self._show_details(self.files.index(path))
+                self._show_details(shelf.files.index(path))
                 self.notify(
                     "This bank has problems (listed on the right); fix them to study it.",
                     title="Broken bank",
                     severity="warning",
                 )
                 return
-        titles = [summary.title for path in paths if (summary := self.summaries.get(path))]
+        titles = [summary.title for path in paths if (summary := shelf.summaries.get(path))]
         self.show_loading(f"Opening {' + '.join(titles)}…", 0.0)
         self._open_banks(paths)
 
     @work(thread=True, exclusive=True, group="open-bank")
     def _open_banks(self, paths: list[Path]) -> None:
-        """Read the whole banks (from the cache when fresh), then open the set-up on them."""
-        results = [read_bank(self.cache, path) for path in paths]
-        self._banks.update((p, r.bank) for p, r in zip(paths, results, strict=True) if r.bank)
+        """Read the whole banks (from the cache when fresh), then ask for the set-up on them."""
+        results = self.shelf.open(paths)
         self.app.call_from_thread(self._set_up, paths, results)
 
     def _set_up(self, paths: list[Path], results: list[LoadResult]) -> None:
@@ -302,8 +260,98 @@ class HomeScreen(HomeStudy):
                 )
                 return
             banks.append(result.bank)
-        # Imported here, not at the top: start-up only needs the list, and the set-up brings the
-        # sessions, grading and every answer widget with it.
-        from quizapp.screens.setup import SetupScreen
+        self.post_message(OpenSetup(banks))
 
-        self.app.push_screen(SetupScreen(banks, seed=self.seed))
+    # --- progress ---------------------------------------------------------------------------
+
+    def count_progress(self) -> None:
+        """Count every good bank's cards and find the held misconceptions, in a worker."""
+        if self.context.recorder.store is None:
+            return  # the app calls again once the store is open
+        self._counting += 1
+        self._count(self._counting)
+
+    # Not `exclusive`: a cancelled worker would fail whoever waits for the workers (tests);
+    # a count overtaken by a later one is simply not shown.
+    @work(thread=True, group="count-progress")
+    def _count(self, number: int) -> None:
+        from quizapp.core.progress import StoreError
+
+        recorder = self.context.recorder
+        assert recorder.store is not None
+        try:
+            counted = self.shelf.count(
+                recorder.store, recorder.now(), recorder.tz, recorder.new_limit
+            )
+        except StoreError as error:
+            self.app.call_from_thread(self._failed, str(error))
+            return
+        self.app.call_from_thread(self._counted, number, counted)
+
+    def _counted(self, number: int, counted: Counted) -> None:
+        if number != self._counting:
+            return  # a later count is on its way
+        self.shelf.counted(counted)
+        self.show_progress()
+        self.refresh_bindings()
+
+    def _failed(self, message: str) -> None:
+        self.show_loading("", None)
+        self.notify(message, title="Progress", severity="error", timeout=10, markup=False)
+
+    def action_study(self, mode: str) -> None:
+        """Start a "Review due" (`review`) or "Target my misconceptions" (`target`) session."""
+        here = self.highlighted_path()
+        paths = self.shelf.chosen(here)
+        if not paths or not self.shelf.can_study(mode, here):
+            return
+        self.show_loading(f"{SESSION_NAMES[mode]}: finding the questions…", 0.0)
+        self._prepare(mode, paths)
+
+    @work(thread=True, exclusive=True, group="open-bank")
+    def _prepare(self, mode: str, paths: list[Path]) -> None:
+        """Read the banks and pick the session's questions, off the message loop."""
+        from quizapp.core.progress import StoreError
+        from quizapp.core.study import StudyError
+
+        context = self.context
+        recorder = context.recorder
+        assert recorder.store is not None
+        try:
+            session = self.shelf.session(
+                mode,
+                paths,
+                recorder.store,
+                now=recorder.now(),
+                tz=recorder.tz,
+                new_limit=recorder.new_limit,
+                seed=context.seed,
+                clock=context.clock,
+            )
+        except (StudyError, StoreError) as error:
+            self.app.call_from_thread(self._nothing, mode, str(error))
+            return
+        self.app.call_from_thread(self._study, mode, session)
+
+    def _nothing(self, mode: str, reason: str) -> None:
+        self.show_loading("", None)
+        self.notify(f"{reason[:1].upper()}{reason[1:]}.", title=SESSION_NAMES[mode], markup=False)
+        self.count_progress()
+
+    def _study(self, mode: str, session: PracticeSession) -> None:
+        self.show_loading("", None)
+        self.post_message(StartPractice(session, mode, SESSION_NAMES[mode]))
+
+    def action_progress(self) -> None:
+        """Open the progress screen, on the highlighted bank (←/→ go to the others)."""
+        good = self.shelf.good()
+        if self.context.recorder.store is None or not good:
+            return
+        here = self.highlighted_path()
+        start = good.index(here) if here in good else 0
+        titles = [s.title for path in good if (s := self.shelf.summaries[path])]
+        self.post_message(OpenProgress(good, titles, start, self.shelf.bank))
+
+    def action_instructor(self) -> None:
+        """Open the instructor's screen: item analysis of the answers saved on this machine."""
+        self.post_message(OpenInstructor(self.shelf.files))

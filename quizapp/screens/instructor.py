@@ -223,7 +223,7 @@ class InstructorScreen(Screen[None]):
 
     def action_back(self) -> None:
         """Back to where the screen was opened from."""
-        self.app.pop_screen()
+        self.dismiss()
 
     @work(thread=True, exclusive=True, group="instructor-analysis")
     def _read(self) -> None:

@@ -150,7 +150,7 @@ class ProgressScreen(Screen[None]):
 
     def action_back(self) -> None:
         """Back to the list of banks."""
-        self.app.pop_screen()
+        self.dismiss()
 
     def _show(self) -> None:
         title = self.titles[self.index]

@@ -6,7 +6,8 @@ last question, the results; stopping early (q) shows the results of the answers 
 
 The screen renders the session's state and turns keys into calls on it (`answer`, `advance`);
 grading and ordering rules all live in `quizapp.core`. Every graded answer is saved to the
-progress store at once, through the app's recorder (`quizapp.core.progress.recorder`).
+progress store at once, through the session log the app gives it. When the quiz is done it tells
+the app (`quizapp.messages.StudyEnded`), which shows the results.
 """
 
 from __future__ import annotations
@@ -21,16 +22,17 @@ from textual.widgets import Footer, Static
 
 from quizapp.core.cbm import cbm_mark
 from quizapp.core.model import QuestionType, Response
-from quizapp.core.progress import SessionLog, session_log
+from quizapp.core.progress import SessionLog
 from quizapp.core.scoring import AnswerError
 from quizapp.core.study import PracticeSession, SessionError
-from quizapp.screens.results import ResultsScreen, show_results_so_far
+from quizapp.messages import StudyEnded
 from quizapp.widgets import (
     AnswerArea,
     ConfidencePrompt,
     FeedbackPanel,
     QuestionView,
     confidence_text,
+    stopped_early,
 )
 
 
@@ -49,21 +51,24 @@ class QuizScreen(Screen[None]):
     ]
 
     def __init__(
-        self, session: PracticeSession, *, mode: str = "practice", title: str | None = None
+        self,
+        session: PracticeSession,
+        *,
+        title: str | None = None,
+        log: SessionLog | None = None,
     ) -> None:
         """A screen for `session`, starting at its current question.
 
-        Its answers are saved under `mode` (practice, review, target); `title` names the kind of
-        session in the header ("Review due").
+        `title` names the kind of session in the header ("Review due"); every graded answer is
+        saved to `log` (None: progress is not kept).
         """
         super().__init__()
         self.session = session
-        self.mode = mode
         self.title_text = title
         self.pending: Response | None = None
         """An answer waiting for the student's confidence (certainty-based marking)."""
-        self.progress_log: SessionLog | None = None
-        """Where the answers are saved (None: an app without a progress store)."""
+        self.progress_log = log
+        """Where the answers are saved (None: progress is not kept)."""
 
     def compose(self) -> ComposeResult:
         """Header line, the scrolling question column, the footer."""
@@ -75,8 +80,7 @@ class QuizScreen(Screen[None]):
         yield Footer()
 
     async def on_mount(self) -> None:
-        """Start the session's log (one session id for all its answers); the first question."""
-        self.progress_log = session_log(self.app, self.mode)
+        """Show the first question."""
         await self.show_current()
 
     async def show_current(self) -> None:
@@ -192,13 +196,13 @@ class QuizScreen(Screen[None]):
     def action_finish(self) -> None:
         """After the last answer: replace the quiz with its results."""
         self.session.advance()
-        self.app.switch_screen(ResultsScreen(self.session.report(), self.title_text))
+        self.post_message(StudyEnded(self, self.session.report(), self.title_text))
 
     def action_leave(self) -> None:
         """Stop early: the results of the answers given so far (none: back where the quiz began,
         the list of banks or the results whose mistakes it retries)."""
         if self.session.records:
-            report, total = self.session.report(), self.session.total
-            show_results_so_far(self, report, total, "question", self.title_text)
+            stopped_early(self, len(self.session.records), self.session.total, "question")
+            self.post_message(StudyEnded(self, self.session.report(), self.title_text))
         else:
-            self.app.pop_screen()
+            self.post_message(StudyEnded(self, None))

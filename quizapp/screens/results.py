@@ -6,10 +6,8 @@ practises exactly the questions that were wrong or partly right.
 
 from __future__ import annotations
 
-import time
-
 from textual import on
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
@@ -17,7 +15,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from quizapp.core.study import Mode, QuestionResult, SessionReport, StudyError, retry_mistakes
+from quizapp.core.study import Mode, QuestionResult, SessionReport
+from quizapp.messages import GoHome, RetryMistakes, ReviewQuestion
 from quizapp.widgets import (
     CalibrationTable,
     CountsLine,
@@ -34,14 +33,6 @@ from quizapp.widgets import (
 MODE_NAMES = {Mode.PRACTICE: "Practice", Mode.EXAM: "Mock exam", Mode.FLASHCARDS: "Flashcards"}
 #: The marks in the question list, by outcome.
 OUTCOME_MARKS = {"right": ("✔", "$text-success"), "partial": ("◐", "$text-warning")}
-
-
-def return_home(app: App[object]) -> None:
-    """Pop screens until the list of banks (the first screen) is on top."""
-    from quizapp.screens.home import HomeScreen  # home imports the study screens lazily
-
-    while len(app.screen_stack) > 1 and not isinstance(app.screen, HomeScreen):
-        app.pop_screen()
 
 
 def question_row(result: QuestionResult) -> Content:
@@ -164,10 +155,9 @@ class ResultsScreen(Screen[None]):
 
     @on(OptionList.OptionSelected, "#results-questions")
     def _open(self, event: OptionList.OptionSelected) -> None:
-        from quizapp.screens.review import ReviewScreen
-
         event.stop()
-        self.app.push_screen(ReviewScreen(self.report, int(event.option_id or 0)), self._reviewed)
+        index = int(event.option_id or 0)
+        self.post_message(ReviewQuestion(self.report, index, self._reviewed))
 
     def _reviewed(self, index: int | None) -> None:
         """Back from the review: highlight the question it showed last."""
@@ -178,34 +168,8 @@ class ResultsScreen(Screen[None]):
 
     def action_retry(self) -> None:
         """Practise exactly the wrong and partly right questions."""
-        from quizapp.screens.quiz import QuizScreen
-
-        try:
-            session = retry_mistakes(
-                self.report,
-                seed=getattr(self.app, "seed", None),
-                clock=getattr(self.app, "clock", time.monotonic),
-            )
-        except StudyError as error:
-            self.notify(str(error), severity="warning", markup=False)
-            return
-        self.app.push_screen(QuizScreen(session))
+        self.post_message(RetryMistakes(self.report))
 
     def action_home(self) -> None:
         """Back to the list of banks, whatever is on the way."""
-        return_home(self.app)
-
-
-def show_results_so_far(
-    screen: Screen[None], report: SessionReport, total: int, noun: str, kind: str | None = None
-) -> None:
-    """Replace `screen`, a session stopped before its end, with the results of the `noun`s
-    (questions, cards) done so far, saying that they are only those; `kind` as in
-    `ResultsScreen`."""
-    done = len(report.results)
-    screen.notify(
-        f"Stopped after {done} of {total} {noun}s: these results are for those {done}.",
-        title="Stopped early",
-        timeout=6,
-    )
-    screen.app.switch_screen(ResultsScreen(report, kind))
+        self.post_message(GoHome())

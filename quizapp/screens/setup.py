@@ -4,8 +4,8 @@ confidence marking and, for a mock exam, its time limit and pass mark.
 The screen's form (`quizapp.widgets.setup_form`) only collects the choices into a
 `SessionConfig`; which questions that gives (and whether it can be met at all) is asked of
 `quizapp.core.study`, so the count shown is the count the session will have. Start hands the
-config to `start_session` and replaces this screen with the session's own screen; a set-up the
-core refuses is explained here instead.
+config to `start_session` and dismisses this screen with the session, for the app to show it; a
+set-up the core refuses is explained here instead.
 """
 
 from __future__ import annotations
@@ -24,9 +24,9 @@ from textual.widgets import Button, Checkbox, Footer, Input, SelectionList, Stat
 
 from quizapp.core.model import Bank
 from quizapp.core.study import (
-    ExamSession,
-    FlashcardSession,
+    Clock,
     Mode,
+    Session,
     SessionConfig,
     StudyError,
     select_items,
@@ -45,8 +45,9 @@ def _sentence(error: StudyError) -> Content:
     return Content.styled(f"✘ {text[:1].upper()}{text[1:]}.", "bold")
 
 
-class SetupScreen(Screen[None]):
-    """Choose how to study `banks`; Enter starts, Escape goes back to the list of banks."""
+class SetupScreen(Screen[Session | None]):
+    """Choose how to study `banks`; Enter starts (dismissed with the session), Escape goes back
+    to the list of banks (dismissed with None)."""
 
     CSS_PATH = "setup.tcss"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (70, "-normal")]
@@ -62,11 +63,15 @@ class SetupScreen(Screen[None]):
     class StartRequested(Message):
         """Enter was pressed: start once the keys typed before it have been handled."""
 
-    def __init__(self, banks: Sequence[Bank], seed: int | None = None) -> None:
-        """A set-up over `banks` (one or more, studied together); `seed` fixes the shuffles."""
+    def __init__(
+        self, banks: Sequence[Bank], seed: int | None = None, clock: Clock = time.monotonic
+    ) -> None:
+        """A set-up over `banks` (one or more, studied together); `seed` fixes the shuffles and
+        `clock` times the session."""
         super().__init__()
         self.banks = tuple(banks)
         self.seed = seed
+        self.clock = clock
 
     @property
     def form(self) -> SetupForm:
@@ -158,7 +163,7 @@ class SetupScreen(Screen[None]):
 
     def action_cancel(self) -> None:
         """Back to the list of banks."""
-        self.app.pop_screen()
+        self.dismiss(None)
 
     @on(Button.Pressed, "#setup-start")
     def _start_pressed(self) -> None:
@@ -180,33 +185,16 @@ class SetupScreen(Screen[None]):
         self.app.call_later(self._start)
 
     def _start(self) -> None:
-        """Start the session the form describes, replacing this screen with the session's."""
+        """Start the session the form describes: this screen is dismissed with it."""
         if self.app.screen is not self:
             return  # a second Enter, after the first one started the session
         if not self._show_status():
             self.app.bell()
             return
-        clock = getattr(self.app, "clock", time.monotonic)
         try:
-            session = start_session(self.banks, self.config(), clock=clock)
+            session = start_session(self.banks, self.config(), clock=self.clock)
         except StudyError as error:
             self._refuse(error)
             self.app.bell()
             return
-        self.app.switch_screen(self._screen_for(session))
-
-    def _screen_for(self, session: object) -> Screen[None]:
-        # Imported here: each brings its own widgets, and only one of them is needed.
-        if isinstance(session, ExamSession):
-            from quizapp.screens.exam import ExamScreen
-
-            return ExamScreen(session)
-        if isinstance(session, FlashcardSession):
-            from quizapp.screens.flashcards import FlashcardScreen
-
-            return FlashcardScreen(session)
-        from quizapp.core.study import PracticeSession
-        from quizapp.screens.quiz import QuizScreen
-
-        assert isinstance(session, PracticeSession)
-        return QuizScreen(session)
+        self.dismiss(session)

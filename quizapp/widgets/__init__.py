@@ -38,6 +38,7 @@ if TYPE_CHECKING:
         duration,
         score_line,
         self_grades_line,
+        stopped_early,
     )
     from quizapp.widgets.setup_form import MODES, SetupForm, mode_name
     from quizapp.widgets.topic_bars import TopicBars
@@ -85,6 +86,7 @@ __all__ = [
     "prompt_line",
     "score_line",
     "self_grades_line",
+    "stopped_early",
     "submit_dialog",
 ]
 
@@ -133,6 +135,7 @@ __getattr__ = lazy_names(
         "prompt_line": "typed",
         "score_line": "results_parts",
         "self_grades_line": "results_parts",
+        "stopped_early": "results_parts",
         "submit_dialog": "exam_navigator",
     },
 )

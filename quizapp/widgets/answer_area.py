@@ -94,6 +94,12 @@ class AnswerArea(Widget):
         self.record = record
         self.initial = initial
         self.enter = enter
+        self.prepare()
+
+    def prepare(self) -> None:
+        """Set up what this kind of area needs from `presented` and `given` (its picks, its
+        order), and its `instructions` and `missing` texts. Every kind shares the constructor
+        and says what is its own here."""
 
     @property
     def given(self) -> Response | None:

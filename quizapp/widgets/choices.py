@@ -19,8 +19,7 @@ from textual.reactive import reactive
 from textual.widgets import Static
 
 from quizapp.core.model import Choice, QuestionType, Response
-from quizapp.core.study import AnswerRecord, Presented
-from quizapp.widgets.answer_area import DIGITS, SUBMITS, AnswerArea, key_range, pick_bindings
+from quizapp.widgets.answer_area import DIGITS, AnswerArea, key_range, pick_bindings
 
 
 class ChoiceRow(HorizontalGroup):
@@ -89,19 +88,11 @@ class ChoiceList(AnswerArea, can_focus=True):
     cursor: reactive[int | None] = reactive(None, init=False)
     """Display position of the highlighted choice (None until the student moves)."""
 
-    def __init__(
-        self,
-        presented: Presented,
-        record: AnswerRecord | None = None,
-        *,
-        initial: Response | None = None,
-        enter: str = SUBMITS,
-    ) -> None:
+    def prepare(self) -> None:
         """The choices of `presented`; with `record`, the recorded picks and which were right.
 
         With `initial` (and no record), those choices start picked and can still change.
         """
-        super().__init__(presented, record, initial=initial, enter=enter)
         self.multiple = self.presented.question.type is QuestionType.MULTIPLE
         self.picked: set[int] = set()
         """Display positions picked so far."""

@@ -9,8 +9,7 @@ from textual.reactive import reactive
 from textual.widgets import Static
 
 from quizapp.core.model import Response, SelfGrade
-from quizapp.core.study import AnswerRecord, Presented
-from quizapp.widgets.answer_area import SUBMITS, AnswerArea
+from quizapp.widgets.answer_area import AnswerArea
 
 #: What each self-grade is called on screen, by key.
 GRADE_NAMES = {grade: grade.name.title() for grade in SelfGrade}
@@ -42,16 +41,8 @@ class FlashcardAnswer(AnswerArea, can_focus=True):
 
     flipped: reactive[bool] = reactive(False, init=False)
 
-    def __init__(
-        self,
-        presented: Presented,
-        record: AnswerRecord | None = None,
-        *,
-        initial: Response | None = None,
-        enter: str = SUBMITS,
-    ) -> None:
+    def prepare(self) -> None:
         """The card `presented`; with `record` (or an `initial` grade), turned over."""
-        super().__init__(presented, record, initial=initial, enter=enter)
         self.instructions = "Recall the answer, then press Space to turn the card."
         self.missing = "Grade your recall first: 1 Again, 2 Hard, 3 Good, 4 Easy."
 

@@ -10,8 +10,7 @@ from textual.reactive import reactive
 from textual.widgets import Static
 
 from quizapp.core.model import Response, match_rights
-from quizapp.core.study import AnswerRecord, Presented
-from quizapp.widgets.answer_area import DIGITS, SUBMITS, AnswerArea, key_range, pick_bindings
+from quizapp.widgets.answer_area import DIGITS, AnswerArea, key_range, pick_bindings
 
 
 class MatchList(AnswerArea, can_focus=True):
@@ -42,22 +41,14 @@ class MatchList(AnswerArea, can_focus=True):
     cursor: reactive[int] = reactive(0, init=False)
     """Row (left item) being matched."""
 
-    def __init__(
-        self,
-        presented: Presented,
-        record: AnswerRecord | None = None,
-        *,
-        initial: Response | None = None,
-        enter: str = SUBMITS,
-    ) -> None:
+    def prepare(self) -> None:
         """The pairs of `presented`; with `record` (or `initial`), those matches."""
-        super().__init__(presented, record, initial=initial, enter=enter)
-        self.rights = match_rights(presented.question)
-        self.chosen: list[int | None] = [None] * len(presented.question.pairs)
+        self.rights = match_rights(self.presented.question)
+        self.chosen: list[int | None] = [None] * len(self.presented.question.pairs)
         """For each left item, the original index into `match_rights` chosen for it."""
         if isinstance(self.given, tuple):
             self.chosen = [i if isinstance(i, int) else None for i in self.given]
-        keys = key_range(len(presented.right_order))
+        keys = key_range(len(self.presented.right_order))
         self.instructions = f"For each item (↑↓) press the number of its match: {keys} (or ←→)."
         self.missing = "Match every item first."
 

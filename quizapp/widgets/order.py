@@ -10,7 +10,6 @@ from textual.reactive import reactive
 from textual.widgets import Static
 
 from quizapp.core.model import Response
-from quizapp.core.study import AnswerRecord, Presented
 from quizapp.widgets.answer_area import SUBMITS, AnswerArea
 
 #: The footer's one entry for moving an item up and down.
@@ -46,17 +45,9 @@ class OrderList(AnswerArea, can_focus=True):
     cursor: reactive[int] = reactive(0, init=False)
     """Position of the highlighted item."""
 
-    def __init__(
-        self,
-        presented: Presented,
-        record: AnswerRecord | None = None,
-        *,
-        initial: Response | None = None,
-        enter: str = SUBMITS,
-    ) -> None:
+    def prepare(self) -> None:
         """The items of `presented` in display order; with `record` (or `initial`), that order."""
-        super().__init__(presented, record, initial=initial, enter=enter)
-        self.order: list[int] = list(presented.item_order)
+        self.order: list[int] = list(self.presented.item_order)
         """Indexes into `question.items`, in the order the student has put them."""
         if isinstance(self.given, tuple):
             self.order = [int(i) for i in self.given if isinstance(i, int)]

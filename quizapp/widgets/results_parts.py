@@ -1,6 +1,7 @@
 """Pieces of the results page: the score line, the counts, the time taken, the self-grades of a
 flashcard session and the certainty-based marking table. Each renders a `SessionReport` and
-decides nothing about it.
+decides nothing about it. `stopped_early` says that the results of a session left early cover
+only what was done.
 """
 
 from __future__ import annotations
@@ -13,6 +14,15 @@ from quizapp.core.cbm import CBM_MARKS, CONFIDENCE_LABELS
 from quizapp.core.model import SelfGrade
 from quizapp.core.study import SessionReport
 from quizapp.widgets.topic_bars import marks
+
+
+def stopped_early(node: Widget, done: int, total: int, noun: str) -> None:
+    """Say that a session stopped before its end shows the results of the `noun`s done so far."""
+    node.notify(
+        f"Stopped after {done} of {total} {noun}s: these results are for those {done}.",
+        title="Stopped early",
+        timeout=6,
+    )
 
 
 def duration(seconds: float) -> str:

@@ -12,7 +12,6 @@ from textual.content import Content
 from textual.widgets import Input, Label
 
 from quizapp.core.model import Question, QuestionType, Response
-from quizapp.core.study import AnswerRecord, Presented
 from quizapp.widgets.answer_area import SUBMITS, AnswerArea
 
 #: `{{name}}` markers in a cloze prompt (the same syntax the bank format documents).
@@ -64,20 +63,12 @@ class TypedAnswer(AnswerArea):
     TypedAnswer Input { width: 1fr; max-width: 60; }
     """
 
-    def __init__(
-        self,
-        presented: Presented,
-        record: AnswerRecord | None = None,
-        *,
-        initial: Response | None = None,
-        enter: str = SUBMITS,
-    ) -> None:
+    def prepare(self) -> None:
         """An input for `presented`; with `record`, the typed answer, read-only.
 
         With `initial` (and no record), that text starts in the input and can still change.
         """
-        super().__init__(presented, record, initial=initial, enter=enter)
-        numeric = presented.question.type is QuestionType.NUMERIC
+        numeric = self.presented.question.type is QuestionType.NUMERIC
         what = "a number" if numeric else "your answer"
         if self.enter == SUBMITS:
             self.instructions = f"Type {what}, then press Enter."
@@ -126,19 +117,11 @@ class ClozeAnswer(AnswerArea):
     }
     """
 
-    def __init__(
-        self,
-        presented: Presented,
-        record: AnswerRecord | None = None,
-        *,
-        initial: Response | None = None,
-        enter: str = SUBMITS,
-    ) -> None:
+    def prepare(self) -> None:
         """Inputs for the gaps of `presented`; with `record`, the typed answers, read-only.
 
         With `initial` (and no record), those texts start in the inputs and can still change.
         """
-        super().__init__(presented, record, initial=initial, enter=enter)
         self.instructions = (
             f"Fill each gap (Tab or Enter moves on); Enter on the last {self.enter}."
         )

@@ -75,7 +75,7 @@ def test_a_bank_named_like_a_command_opens_with_a_path(tmp_path: Path) -> None:
 )
 def test_commands_that_do_not_open_the_app_do_not_import_textual(args: list[str]) -> None:
     code = (
-        "import sys\nfrom quizapp.__main__ import main\n"
+        "import sys\nfrom quizapp.cli import main\n"
         f"try:\n    main({args!r})\nexcept SystemExit:\n    pass\n"
         "sys.stdout.flush()\nprint('TEXTUAL' if 'textual' in sys.modules else 'LIGHT')"
     )

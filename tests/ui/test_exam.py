@@ -286,12 +286,6 @@ async def test_quitting_in_the_middle_asks_first() -> None:
         assert isinstance(app.screen, ExamScreen) and app.is_running
 
 
-@pytest.fixture
-def in_banks_folder(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Run from the fixture folder, so no absolute path is shown in a snapshot."""
-    monkeypatch.chdir(BANKS)
-
-
 @pytest.mark.usefixtures("in_banks_folder")
 def test_snapshot_exam_question_with_the_timer(snap_compare: SnapCompare) -> None:
     app, clock = exam_app(Path("exam-small.yaml"))

@@ -12,7 +12,6 @@ from textual.pilot import Pilot
 from quizapp.screens import HomeScreen
 from quizapp.screens.quiz import QuizScreen
 from tests.ui.helpers import (
-    BANKS,
     PLANETS,
     FakeNow,
     highlight_bank,
@@ -90,7 +89,8 @@ async def test_review_due_studies_the_due_card_then_new_ones_up_to_the_daily_lim
         await pilot.press("v")
         await settle(pilot)
         screen = app.screen
-        assert isinstance(screen, QuizScreen) and screen.mode == "review"
+        assert isinstance(screen, QuizScreen) and screen.progress_log is not None
+        assert screen.progress_log.mode == "review"
         keys = [item.question.id for item in screen.session.items]
         assert keys == ["padlock", "phishing-signs", "reuse"]  # due first, then 2 new
         assert "Review due · Question 1 of 3" in screen_text(app)
@@ -126,7 +126,8 @@ async def test_target_studies_the_questions_of_a_held_misconception_until_overco
         await pilot.press("t")
         await settle(pilot)
         screen = app.screen
-        assert isinstance(screen, QuizScreen) and screen.mode == "target"
+        assert isinstance(screen, QuizScreen) and screen.progress_log is not None
+        assert screen.progress_log.mode == "target"
         # Every question whose options carry https-is-safe, in bank order.
         assert [item.question.id for item in screen.session.items] == ["padlock", "phishing-signs"]
         await pilot.press(key_for_choice(screen.session, RIGHT), "enter")
@@ -152,12 +153,10 @@ async def test_the_actions_work_on_the_marked_banks() -> None:
         assert home.check_action("study", ("target",)) is True  # the marked bank does
 
 
-def test_home_screen_with_progress_snapshot(
-    snap_compare: SnapCompare, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.mark.usefixtures("in_banks_folder")
+def test_home_screen_with_progress_snapshot(snap_compare: SnapCompare) -> None:
     """A week of study (see `a_week_of_study`), seen on Monday morning."""
     a_week_of_study()
-    monkeypatch.chdir(BANKS)  # banks named relatively: no absolute path on screen
 
     async def loaded(pilot: Pilot[object]) -> None:
         await highlight_bank(pilot, TITLE)

@@ -11,7 +11,7 @@ from textual.pilot import Pilot
 
 from quizapp.screens import HomeScreen
 from quizapp.screens.progress import ProgressScreen
-from tests.ui.helpers import BANKS, PLANETS, highlight_bank, screen_text, settle, ui_app
+from tests.ui.helpers import PLANETS, highlight_bank, screen_text, settle, ui_app
 from tests.ui.progress_ui_helpers import a_week_of_study
 from tests.ui.study_helpers import STUDY
 
@@ -89,11 +89,9 @@ async def test_one_bank_has_no_other_to_go_to() -> None:
         assert "Next bank" not in screen_text(app).splitlines()[-1]
 
 
-def test_progress_screen_snapshot(
-    snap_compare: SnapCompare, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.mark.usefixtures("in_banks_folder")
+def test_progress_screen_snapshot(snap_compare: SnapCompare) -> None:
     a_week_of_study()
-    monkeypatch.chdir(BANKS)
 
     async def progress(pilot: Pilot[object]) -> None:
         await open_progress(pilot)

@@ -171,12 +171,6 @@ async def test_escape_goes_back_to_the_banks() -> None:
         assert isinstance(app.screen, HomeScreen)
 
 
-@pytest.fixture
-def in_banks_folder(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Run from the fixture folder, so no absolute path is shown in a snapshot."""
-    monkeypatch.chdir(BANKS)
-
-
 @pytest.mark.usefixtures("in_banks_folder")
 def test_snapshot_setup_of_a_mock_exam_on_two_banks(snap_compare: SnapCompare) -> None:
     async def exam_setup(pilot: Pilot[object]) -> None:

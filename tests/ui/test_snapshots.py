@@ -9,15 +9,12 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
-from tests.ui.helpers import BANKS, key_for_choice, open_bank, settle, ui_app
+from tests.ui.helpers import key_for_choice, open_bank, settle, ui_app
 
 SnapCompare = Callable[..., bool]
 
 
-@pytest.fixture(autouse=True)
-def in_banks_folder(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Run from the fixture folder and name banks relatively, so no absolute path is shown."""
-    monkeypatch.chdir(BANKS)
+pytestmark = pytest.mark.usefixtures("in_banks_folder")
 
 
 def planets_app() -> object:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from quizapp.core.progress import Recorder, Store, StoreError, open_store, session_log
+from quizapp.core.progress import Recorder, Store, StoreError, open_store
 from quizapp.core.progress.store import StoreOpening, open_memory_store
 from tests.unit.progress_helpers import T0, answer_of
 from tests.unit.study_banks import EARTH
@@ -97,13 +97,9 @@ def test_a_failed_save_of_waiting_answers_is_returned_by_opened(
     )
 
 
-def test_session_log_needs_an_app_with_a_recorder() -> None:
-    class Bare:
-        pass
-
-    class WithRecorder:
-        recorder = Recorder()
-
-    assert session_log(Bare(), "practice") is None
-    log = session_log(WithRecorder(), "target")
-    assert log is not None and log.mode == "target"
+def test_each_session_log_has_its_mode_and_a_fresh_session_id() -> None:
+    recorder = Recorder()
+    first, second = recorder.session("target"), recorder.session("target")
+    assert first.mode == "target" and first.session_id != second.session_id
+    with pytest.raises(ValueError, match="unknown mode"):
+        recorder.session("cramming")

@@ -18,6 +18,3 @@ LINT_CODES: dict[str, str] = {
     "QA108": "a misconception of the bank that no option uses",
     "QA109": "a question with no explanation",
 }
-
-#: Codes that judge the bank as a whole; a question that lists one is left out of the count.
-BANK_CODES = frozenset({"QA105", "QA106", "QA108"})

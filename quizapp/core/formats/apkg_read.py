@@ -106,13 +106,8 @@ def _unpack(archive: zipfile.ZipFile, member: str, target: Path) -> None:
 
 
 def _zstd_reader(source: IO[bytes]) -> IO[bytes]:
-    try:
-        import zstandard
-    except ImportError:  # pragma: no cover - a declared dependency
-        raise FormatError(
-            "this package was written by Anki 2.1.50 or newer (collection.anki21b, compressed "
-            "with zstd) and the `zstandard` package is not installed"
-        ) from None
+    import zstandard  # only packages of Anki 2.1.50 and newer need it
+
     reader: IO[bytes] = zstandard.ZstdDecompressor().stream_reader(source, read_across_frames=True)
     return reader
 

@@ -17,22 +17,18 @@ def format_named(name: str) -> ModuleType:
     """The module of the format called `name`; FormatError when there is no such format."""
     if name not in FORMAT_NAMES:
         raise FormatError(f"unknown format '{name}' (known: {', '.join(FORMAT_NAMES)})")
-    try:
-        return importlib.import_module(f"quizapp.core.formats.{name}")
-    except ImportError as exc:
-        # A format still being written, or one whose optional library is not installed.
-        raise FormatError(f"the {name} format is not available in this install ({exc})") from exc
+    return importlib.import_module(f"quizapp.core.formats.{name}")
 
 
 def detect_format(path: str, data: bytes) -> str | None:
     """The name of the format of the file at `path` holding `data`, or None when unknown.
 
-    The extension decides when exactly one available format claims it; otherwise (`.txt` is
+    The extension decides when exactly one format claims it; otherwise (`.txt` is
     claimed by both GIFT and Aiken) the content is sniffed among the formats that claim it, then
     among all of them.
     """
     extension = os.path.splitext(path)[1].lower()
-    modules = _available()
+    modules = {name: format_named(name) for name in FORMAT_NAMES}
     claiming = [name for name, module in modules.items() if extension in module.EXTENSIONS]
     if len(claiming) == 1:
         return claiming[0]
@@ -42,14 +38,3 @@ def detect_format(path: str, data: bytes) -> str | None:
             if modules[name].sniff(data):
                 return name
     return None
-
-
-def _available() -> dict[str, ModuleType]:
-    """The format modules that import, by name (a missing one is simply not offered)."""
-    found: dict[str, ModuleType] = {}
-    for name in FORMAT_NAMES:
-        try:
-            found[name] = format_named(name)
-        except FormatError:
-            continue
-    return found

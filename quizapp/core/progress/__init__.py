@@ -11,13 +11,8 @@ if TYPE_CHECKING:
     from quizapp.core.progress.days import DayAccuracy, DayCount, local_day
     from quizapp.core.progress.export import COLUMNS, EXPORT_FORMATS, RESULTS_FORMAT, export_answers
     from quizapp.core.progress.figures import BankProgress
-    from quizapp.core.progress.recorder import (
-        DEFAULT_NEW_LIMIT,
-        Recorder,
-        SessionLog,
-        session_log,
-        utc_now,
-    )
+    from quizapp.core.progress.recorder import DEFAULT_NEW_LIMIT, Recorder, SessionLog, utc_now
+    from quizapp.core.progress.shelf import SESSION_NAMES, Counted, Shelf
     from quizapp.core.progress.store import (
         STORE_FILE,
         Store,
@@ -39,11 +34,11 @@ if TYPE_CHECKING:
     )
 
 __all__ = [
-    "overview",
     "ACCURACY_DAYS",
     "BankProgress",
     "BankReport",
     "COLUMNS",
+    "Counted",
     "DEFAULT_NEW_LIMIT",
     "DayAccuracy",
     "DayCount",
@@ -53,8 +48,10 @@ __all__ = [
     "Overview",
     "RESULTS_FORMAT",
     "Recorder",
+    "SESSION_NAMES",
     "STORE_FILE",
     "SessionLog",
+    "Shelf",
     "Store",
     "StoreError",
     "bank_report",
@@ -64,9 +61,9 @@ __all__ = [
     "held_with_text",
     "local_day",
     "open_store",
+    "overview",
     "response_from_json",
     "review_session",
-    "session_log",
     "target_session",
     "utc_now",
 ]
@@ -79,6 +76,7 @@ __getattr__ = lazy_names(
         "BankProgress": "figures",
         "BankReport": "views",
         "COLUMNS": "export",
+        "Counted": "shelf",
         "DEFAULT_NEW_LIMIT": "recorder",
         "DayAccuracy": "days",
         "DayCount": "days",
@@ -88,8 +86,10 @@ __getattr__ = lazy_names(
         "Overview": "views",
         "RESULTS_FORMAT": "export",
         "Recorder": "recorder",
+        "SESSION_NAMES": "shelf",
         "STORE_FILE": "store",
         "SessionLog": "recorder",
+        "Shelf": "shelf",
         "Store": "store",
         "StoreError": "store",
         "bank_report": "views",
@@ -99,10 +99,9 @@ __getattr__ = lazy_names(
         "held_with_text": "views",
         "local_day": "days",
         "open_store": "store",
+        "overview": "views",
         "response_from_json": "codec",
         "review_session": "views",
-        "session_log": "recorder",
-        "overview": "views",
         "target_session": "views",
         "utc_now": "recorder",
     },

@@ -24,7 +24,7 @@ if TYPE_CHECKING:  # the store (sqlite3, fsrs) is imported by the worker that op
     from quizapp.core.progress.rows import Answered
     from quizapp.core.progress.store import Store, StoreOpening
 
-__all__ = ["MODES", "Recorder", "SessionLog", "session_log", "utc_now"]
+__all__ = ["DEFAULT_NEW_LIMIT", "MODES", "Recorder", "SessionLog", "utc_now"]
 
 #: The mode names saved with each answer, by kind of session.
 MODES = ("practice", "exam", "flashcards", "review", "target")
@@ -161,9 +161,3 @@ class SessionLog:
     def record_all(self, answers: Sequence[Answered]) -> None:
         """Save every answer of a submitted exam, together."""
         self.recorder.save(answers, self.mode, self.session_id)
-
-
-def session_log(app: object, mode: str) -> SessionLog | None:
-    """A log for a new session in `mode` on `app`'s recorder (None: the app has none)."""
-    recorder = getattr(app, "recorder", None)
-    return recorder.session(mode) if isinstance(recorder, Recorder) else None

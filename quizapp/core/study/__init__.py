@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from quizapp.core.study.report import QuestionResult, SessionReport, TopicScore
     from quizapp.core.study.selection import (
         DEFAULT_PASS_MARK,
+        Session,
         SessionConfig,
         available_tags,
         available_topics,
@@ -31,6 +32,7 @@ if TYPE_CHECKING:
     )
 
 __all__ = [
+    "Session",
     "AnswerRecord",
     "CardBack",
     "Clock",
@@ -71,6 +73,7 @@ __getattr__ = lazy_names(
         "PracticeSession": "practice",
         "Presented": "presenting",
         "QuestionResult": "report",
+        "Session": "selection",
         "SessionConfig": "selection",
         "SessionError": "presenting",
         "SessionReport": "report",

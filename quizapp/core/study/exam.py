@@ -17,13 +17,13 @@ from collections.abc import Sequence
 
 from quizapp.core.model import Response
 from quizapp.core.scoring import grade
+from quizapp.core.study.cursor import Cursor
 from quizapp.core.study.items import Mode, StudyError, StudyItem
 from quizapp.core.study.presenting import (
     Clock,
     Presented,
     SessionError,
     check_confidence,
-    present,
     unanswered_grade,
 )
 from quizapp.core.study.report import QuestionResult, SessionReport, build_report
@@ -31,7 +31,7 @@ from quizapp.core.study.report import QuestionResult, SessionReport, build_repor
 __all__ = ["ExamSession"]
 
 
-class ExamSession:
+class ExamSession(Cursor):
     """A timed (or untimed) mock exam over `items`, graded only when submitted.
 
     Responses use original indexes, as in `PracticeSession`. Indexes name questions by their
@@ -57,10 +57,7 @@ class ExamSession:
         """
         if not items:
             raise StudyError("an exam needs at least one question")
-        self.items: tuple[StudyItem, ...] = tuple(items)
-        rng = random.Random(seed)
-        # All presented up front and in order: the student may jump anywhere at any time.
-        self._presented = tuple(present(item.question, rng, shuffle_choices) for item in self.items)
+        super().__init__(items, random.Random(seed), shuffle_choices)
         self.time_limit: float | None = time_limit_minutes * 60 if time_limit_minutes else None
         """Seconds, or None when untimed."""
         self.pass_mark = pass_mark
@@ -72,7 +69,6 @@ class ExamSession:
         self._responses: list[Response | None] = [None] * len(self.items)
         self._confidences: list[int | None] = [None] * len(self.items)
         self._flags = [False] * len(self.items)
-        self._position = 0
         self._report: SessionReport | None = None
         self.expired = False
         """True when the exam was submitted because its time ran out."""
@@ -80,19 +76,9 @@ class ExamSession:
     # --- where we are ----------------------------------------------------------------------
 
     @property
-    def total(self) -> int:
-        """How many questions the exam holds."""
-        return len(self.items)
-
-    @property
-    def position(self) -> int:
-        """0-based index of the current question."""
-        return self._position
-
-    @property
     def current(self) -> Presented:
-        """The current question as shown."""
-        return self._presented[self._position]
+        """The current question as shown (an exam's position never runs past its last question)."""
+        return self.presented(self._position)
 
     @property
     def current_item(self) -> StudyItem:
@@ -101,7 +87,7 @@ class ExamSession:
 
     def presented(self, index: int) -> Presented:
         """Question `index` as shown."""
-        return self._presented[self._index(index)]
+        return super().presented(self._index(index))
 
     @property
     def submitted(self) -> bool:
@@ -125,7 +111,7 @@ class ExamSession:
         if not self.submitted:
             self._seconds[self._position] += now - self._entered
         self._entered = now
-        self._position = index
+        self.move_to(index)
 
     def next(self) -> None:
         """Go to the next question; on the last one, stay there."""
@@ -238,7 +224,8 @@ class ExamSession:
         overrun = spent - seconds
         self._seconds[self._position] += max(0.0, now - self._entered - overrun)
         results = []
-        for i, (item, presented) in enumerate(zip(self.items, self._presented, strict=True)):
+        for i, item in enumerate(self.items):
+            presented = self.presented(i)
             response = self._responses[i]
             verdict = (
                 unanswered_grade(item.question)

@@ -15,14 +15,13 @@ from dataclasses import dataclass
 
 from quizapp.core.model import Misconception, SelfGrade
 from quizapp.core.scoring import Grade, outcome_for
+from quizapp.core.study.cursor import Cursor
 from quizapp.core.study.items import Mode, StudyItem
 from quizapp.core.study.presenting import (
     AnswerRecord,
     Clock,
-    Presented,
     SessionError,
     correct_answer_text,
-    present,
 )
 from quizapp.core.study.report import SessionReport, build_report, results_of
 
@@ -51,7 +50,7 @@ def card_back(item: StudyItem) -> CardBack:
     )
 
 
-class FlashcardSession:
+class FlashcardSession(Cursor):
     """Cards one at a time: `flip` the current one, then `grade` it, which moves on."""
 
     mode = Mode.FLASHCARDS
@@ -65,46 +64,13 @@ class FlashcardSession:
         pass_mark: float | None = None,
     ) -> None:
         """Cards for `items`, in the given order; `seed` shuffles the choices shown on fronts."""
-        self.items: tuple[StudyItem, ...] = tuple(items)
+        super().__init__(items, random.Random(seed))
         self.pass_mark = pass_mark
-        self._rng = random.Random(seed)
         self._clock = clock
         self._started = self._shown_at = self._ended = clock()
-        self._position = 0
-        self._presented: list[Presented] = []
         self._records: list[AnswerRecord] = []
         self.flipped = False
         """True while the back of the current card is showing."""
-
-    @property
-    def total(self) -> int:
-        """How many cards the session holds."""
-        return len(self.items)
-
-    @property
-    def position(self) -> int:
-        """0-based index of the current card (`total` once finished)."""
-        return self._position
-
-    @property
-    def finished(self) -> bool:
-        """True once every card is graded (at once when there are none)."""
-        return self._position >= len(self.items)
-
-    @property
-    def current_item(self) -> StudyItem | None:
-        """The current card's question with its bank, or None when finished."""
-        return None if self.finished else self.items[self._position]
-
-    @property
-    def current(self) -> Presented | None:
-        """The current card's question as shown on the front, or None when finished."""
-        if self.finished:
-            return None
-        while len(self._presented) <= self._position:
-            question = self.items[len(self._presented)].question
-            self._presented.append(present(question, self._rng))
-        return self._presented[self._position]
 
     @property
     def records(self) -> tuple[AnswerRecord, ...]:
@@ -136,7 +102,7 @@ class FlashcardSession:
         now = self._clock()
         record = AnswerRecord(presented, rating, verdict, item, None, now - self._shown_at)
         self._records.append(record)
-        self._position += 1
+        self.move_to(self._position + 1)
         self.flipped = False
         self._shown_at = self._ended = now
         return record

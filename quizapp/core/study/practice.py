@@ -19,15 +19,14 @@ from dataclasses import dataclass
 
 from quizapp.core.model import Bank, Misconception, Question, Response
 from quizapp.core.scoring import Outcome, grade
+from quizapp.core.study.cursor import Cursor
 from quizapp.core.study.items import Mode, StudyItem, items_of
 from quizapp.core.study.presenting import (
     AnswerRecord,
     Clock,
     MisconceptionTally,
-    Presented,
     SessionError,
     check_confidence,
-    present,
     tally_misconceptions,
 )
 from quizapp.core.study.report import SessionReport, build_report, results_of
@@ -77,7 +76,7 @@ def studied_bank(items: Sequence[StudyItem]) -> Bank:
     )
 
 
-class PracticeSession:
+class PracticeSession(Cursor):
     """Questions one at a time: `answer` the current one, then `advance` to the next.
 
     Responses use original indexes (into `question.choices`, `question.items`,
@@ -114,49 +113,15 @@ class PracticeSession:
         order = list(items)
         if shuffle_questions:
             self._rng.shuffle(order)
-        self.items: tuple[StudyItem, ...] = tuple(order)
+        super().__init__(order, self._rng, shuffle_choices)
         self.questions: tuple[Question, ...] = tuple(item.question for item in order)
         self.bank = bank if bank is not None else studied_bank(order)
         self.confidence = confidence
         """When True, every `answer` needs a confidence 1-3 (the UI asks for it)."""
         self.pass_mark = pass_mark
-        self._shuffle_choices = shuffle_choices
         self._clock = clock
         self._started = self._shown_at = self._ended = clock()
-        self._position = 0
-        self._presented: list[Presented] = []
         self._records: list[AnswerRecord] = []
-
-    @property
-    def total(self) -> int:
-        """How many questions the session holds."""
-        return len(self.items)
-
-    @property
-    def position(self) -> int:
-        """0-based index of the current question (`total` once finished)."""
-        return self._position
-
-    @property
-    def finished(self) -> bool:
-        """True once the student has advanced past the last question (at once when empty)."""
-        return self._position >= len(self.items)
-
-    @property
-    def current(self) -> Presented | None:
-        """The question being asked, or None when the session is finished."""
-        if self.finished:
-            return None
-        # Presented lazily and strictly in order, so the seeded shuffles never depend on timing.
-        while len(self._presented) <= self._position:
-            question = self.questions[len(self._presented)]
-            self._presented.append(present(question, self._rng, self._shuffle_choices))
-        return self._presented[self._position]
-
-    @property
-    def current_item(self) -> StudyItem | None:
-        """The current question with its bank, or None when the session is finished."""
-        return None if self.finished else self.items[self._position]
 
     @property
     def current_record(self) -> AnswerRecord | None:
@@ -198,7 +163,7 @@ class PracticeSession:
         if self.current_record is None:
             question_id = self.questions[self._position].id
             raise SessionError(f"question {question_id!r} must be answered before moving on")
-        self._position += 1
+        self.move_to(self._position + 1)
         self._shown_at = self._clock()
 
     def misconception(self, misconception_id: str) -> Misconception | None:

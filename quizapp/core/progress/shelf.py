@@ -1,0 +1,219 @@
+"""What the home screen knows: the banks it lists, the ones marked, and where the student stands.
+
+Textual-free: `Shelf` holds the rules (which banks an action works on, what can be marked, when
+"Review due" and "Target my misconceptions" have something to offer) and does the slow parts the
+screen runs in its workers (counting progress, reading a bank whole, picking a session's
+questions). The screen only draws what the shelf says and turns keys into calls on it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, tzinfo
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from quizapp.core.bank import (
+    BankCache,
+    BankSummary,
+    LoadResult,
+    Problem,
+    find_bank_files,
+    read_bank,
+    summarize,
+)
+
+# The home screen builds a shelf before its first frame; the store, the scheduler and the
+# sessions are imported by the methods that use them, which run in workers after it.
+if TYPE_CHECKING:
+    from quizapp.core.model import Bank
+    from quizapp.core.progress.figures import BankProgress
+    from quizapp.core.progress.store import Store
+    from quizapp.core.progress.views import HeldMisconception, Overview
+    from quizapp.core.study import PracticeSession
+
+__all__ = ["SESSION_NAMES", "Counted", "Shelf"]
+
+#: What each progress session is called in messages and headers.
+SESSION_NAMES = {"review": "Review due", "target": "Target my misconceptions"}
+
+
+@dataclass(frozen=True, slots=True)
+class Counted:
+    """One count of the listed banks: their cards and the misconceptions still held."""
+
+    overview: Overview
+    held: list[HeldMisconception]
+
+
+def _missing(problem: Problem) -> BankSummary:
+    """A broken row for a path that could not be searched (it does not exist, say)."""
+    name = Path(problem.path).name or problem.path
+    return BankSummary(problem.path, "", name, "", 0, (), (problem,))
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+class Shelf:
+    """The banks found in `paths`, read through `cache`, and the student's progress on them."""
+
+    def __init__(self, paths: tuple[Path, ...], cache: BankCache) -> None:
+        """Nothing listed yet: `search` finds the banks."""
+        self.paths = paths
+        self.cache = cache
+        self.files: list[Path] = []
+        """Every bank listed, good or broken, in order (paths that could not be searched last)."""
+        self.summaries: dict[Path, BankSummary | None] = {}
+        """What is known of each bank; None while it is still being read."""
+        self.marked: set[Path] = set()
+        """Banks marked (Space) to be studied together."""
+        self.overview: Overview | None = None
+        """The counts and held misconceptions, once counted."""
+        self.held: list[HeldMisconception] = []
+        """The misconceptions still held across the listed banks, with their words."""
+        self._banks: dict[Path, Bank] = {}
+
+    # --- the list ---------------------------------------------------------------------------
+
+    def search(self) -> list[Path]:
+        """Search the paths again; the banks the cache does not know, smallest first, to read."""
+        files, problems = find_bank_files(self.paths)
+        self.files = [*files, *(Path(p.path) for p in problems)]
+        self.summaries = {path: self.cache.cached_summary(path) for path in files}
+        self.summaries.update({Path(p.path): _missing(p) for p in problems})
+        self.marked &= set(files)
+        self._banks.clear()  # read again when needed: a file may have changed
+        return sorted((p for p in files if self.summaries[p] is None), key=_size)
+
+    def read_summary(
+        self, path: Path, progress: Callable[[float], None] | None = None
+    ) -> BankSummary:
+        """Read the bank at `path` (parsing and caching it; slow: a worker's job) and say what
+        it is, for `known` to keep."""
+        return summarize(read_bank(self.cache, path, progress))
+
+    def known(self, path: Path, summary: BankSummary) -> bool:
+        """Keep `summary` of `path`; True when that unmarked it (a marked bank turned out bad)."""
+        self.summaries[path] = summary
+        if not summary.ok and path in self.marked:
+            self.marked.discard(path)
+            return True
+        return False
+
+    def good(self) -> list[Path]:
+        """The listed banks that are valid, in order."""
+        return [path for path in self.files if (s := self.summaries.get(path)) and s.ok]
+
+    def mark(self, path: Path) -> str | None:
+        """Mark `path`, or unmark it; why it cannot be marked (still read, or broken), if so."""
+        summary = self.summaries.get(path)
+        if path in self.marked:
+            self.marked.discard(path)
+        elif summary is None or not summary.ok:
+            why = "is still being read" if summary is None else "has problems"
+            return f"This bank {why}; only good banks can be marked."
+        else:
+            self.marked.add(path)
+        return None
+
+    def chosen(self, highlighted: Path | None) -> list[Path]:
+        """The banks an action works on: the marked ones, else the highlighted one (if good)."""
+        marked = [path for path in self.files if path in self.marked]
+        if marked:
+            return marked
+        summary = None if highlighted is None else self.summaries.get(highlighted)
+        return [highlighted] if highlighted is not None and summary and summary.ok else []
+
+    def chosen_ids(self, highlighted: Path | None) -> list[str]:
+        """The bank ids of `chosen(highlighted)`."""
+        summaries = (self.summaries.get(path) for path in self.chosen(highlighted))
+        return [summary.id for summary in summaries if summary is not None]
+
+    def bank(self, path: Path) -> Bank | None:
+        """The whole bank at `path`, read once (from the bank cache when fresh)."""
+        if path not in self._banks:
+            bank = read_bank(self.cache, path).bank
+            if bank is None:
+                return None
+            self._banks[path] = bank
+        return self._banks[path]
+
+    def open(self, paths: list[Path]) -> list[LoadResult]:
+        """Read the banks at `paths` whole (slow: a worker's job), keeping the good ones."""
+        results = [read_bank(self.cache, path) for path in paths]
+        self._banks.update((p, r.bank) for p, r in zip(paths, results, strict=True) if r.bank)
+        return results
+
+    # --- progress ---------------------------------------------------------------------------
+
+    def counts_of(self, summary: BankSummary | None) -> BankProgress | None:
+        """Due, new and learned of a good bank, once counted."""
+        if self.overview is None or summary is None or not summary.ok:
+            return None
+        return self.overview.counts.get(summary.id)
+
+    def count(self, store: Store, now: datetime, tz: tzinfo | None, new_limit: int) -> Counted:
+        """Count every good bank's cards and find the misconceptions held (slow: a worker's job).
+
+        Raises `StoreError` when the store cannot be read.
+        """
+        from quizapp.core.progress.views import held_with_text, overview
+
+        listed = [(path, s) for path, s in self.summaries.items() if s is not None and s.ok]
+        counted = overview(store, [(s.id, s.question_count) for _, s in listed], now, tz, new_limit)
+        paths = {summary.id: path for path, summary in listed}
+        banks: dict[str, Bank] = {}
+        for bank_id in dict.fromkeys(entry.bank_id for entry in counted.held):
+            bank = self.bank(paths[bank_id])
+            if bank is not None:
+                banks[bank_id] = bank
+        return Counted(counted, held_with_text(counted.held, banks))
+
+    def counted(self, counted: Counted) -> None:
+        """Keep the result of `count`."""
+        self.overview, self.held = counted.overview, counted.held
+
+    def held_for(self, bank_ids: list[str]) -> list[HeldMisconception]:
+        """The held misconceptions of `bank_ids`, with their words."""
+        wanted = set(bank_ids)
+        return [entry for entry in self.held if entry.history.bank_id in wanted]
+
+    def can_study(self, mode: str, highlighted: Path | None) -> bool:
+        """Review when something is due (or new today) on the chosen banks; target when they
+        hold a misconception."""
+        if self.overview is None:
+            return False
+        ids = self.chosen_ids(highlighted)
+        if mode == "review":
+            return self.overview.reviewable(ids) > 0
+        return bool(self.held_for(ids))
+
+    def session(
+        self,
+        mode: str,
+        paths: list[Path],
+        store: Store,
+        *,
+        now: datetime,
+        tz: tzinfo | None,
+        new_limit: int,
+        seed: int | None,
+        clock: Callable[[], float],
+    ) -> PracticeSession:
+        """The "Review due" (`review`) or "Target my misconceptions" (`target`) session over the
+        banks at `paths` (slow: a worker's job). Raises `StudyError` when there is nothing to
+        study, `StoreError` when the store cannot be read."""
+        from quizapp.core.progress.views import review_session, target_session
+
+        banks = [bank for path in paths if (bank := self.bank(path)) is not None]
+        if mode == "review":
+            return review_session(
+                store, banks, now, new_limit=new_limit, tz=tz, seed=seed, clock=clock
+            )
+        return target_session(store, banks, seed=seed, clock=clock)
