@@ -30,7 +30,7 @@ from textual.worker import get_current_worker
 from quizapp.core.bank import LoadResult, summarize
 from quizapp.core.progress import SESSION_NAMES, Shelf
 from quizapp.messages import OpenInstructor, OpenProgress, OpenSetup, StartPractice
-from quizapp.widgets import BankList, LoadingBar, bank_details, bank_row, home_header
+from quizapp.widgets import BankList, LoadingBar, bank_details, bank_row, home_header, no_banks
 
 if TYPE_CHECKING:  # the model, progress and sessions load in workers, after the first frame
     from quizapp.context import AppContext
@@ -161,16 +161,7 @@ class HomeScreen(Screen[None]):
         self.refresh_bindings()
 
     def _show_empty(self) -> None:
-        where = ", ".join(str(path) for path in self.shelf.paths) or "(nowhere)"
-        self.query_one("#home-empty", Static).update(
-            Content.assemble(
-                ("No question banks found.", "bold"),
-                f"\n\nquizapp looked for *.yaml and *.yml files in: {where}\n\n",
-                "Open a bank file or a folder of banks:  quizapp path/to/bank.yaml\n",
-                "Check a bank for mistakes:              quizapp validate path/to/bank.yaml\n\n",
-                "The README describes the bank format.",
-            )
-        )
+        self.query_one("#home-empty", Static).update(no_banks(self.shelf.paths))
 
     # --- reading the banks ------------------------------------------------------------------
 

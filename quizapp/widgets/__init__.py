@@ -7,30 +7,36 @@ from typing import TYPE_CHECKING
 from quizapp.core.faces import lazy_names
 
 if TYPE_CHECKING:
-    from quizapp.widgets.answer_area import AnswerArea
-    from quizapp.widgets.answer_review import (
+    from quizapp.widgets.answers.area import AnswerArea
+    from quizapp.widgets.answers.confidence import ConfidencePrompt
+    from quizapp.widgets.answers.feedback import (
+        VERDICTS,
+        FeedbackPanel,
+        MisconceptionPanel,
+        percent,
+    )
+    from quizapp.widgets.answers.question_view import QuestionView
+    from quizapp.widgets.answers.review import (
         AnswerComparison,
         ChoiceReview,
         ConfidentlyWrong,
         answer_text,
         confidence_text,
     )
-    from quizapp.widgets.bank_list import BankList, bank_details, bank_row, home_header
+    from quizapp.widgets.answers.typed import cloze_prompt, prompt_line
+    from quizapp.widgets.bank_list import BankList, bank_details, bank_row, home_header, no_banks
     from quizapp.widgets.charts import Chart, accuracy_chart, count_chart, day_label
-    from quizapp.widgets.confidence import ConfidencePrompt
     from quizapp.widgets.confirm import ConfirmModal
-    from quizapp.widgets.exam_bar import ExamBar
-    from quizapp.widgets.exam_body import ExamBody
-    from quizapp.widgets.exam_header import ExamHeader, exam_states
-    from quizapp.widgets.exam_navigator import (
+    from quizapp.widgets.exam.bar import ExamBar
+    from quizapp.widgets.exam.body import ExamBody
+    from quizapp.widgets.exam.header import ExamHeader, exam_states
+    from quizapp.widgets.exam.navigator import (
         NavigatorDialog,
         QuestionStrip,
         leave_dialog,
         submit_dialog,
     )
-    from quizapp.widgets.feedback import VERDICTS, FeedbackPanel, MisconceptionPanel, percent
     from quizapp.widgets.loading_bar import LoadingBar
-    from quizapp.widgets.question_view import QuestionView
     from quizapp.widgets.results_parts import (
         CalibrationTable,
         CountsLine,
@@ -42,7 +48,6 @@ if TYPE_CHECKING:
     )
     from quizapp.widgets.setup_form import MODES, SetupForm, mode_name
     from quizapp.widgets.topic_bars import TopicBars
-    from quizapp.widgets.typed import cloze_prompt, prompt_line
 
 __all__ = [
     "AnswerArea",
@@ -82,6 +87,7 @@ __all__ = [
     "home_header",
     "leave_dialog",
     "mode_name",
+    "no_banks",
     "percent",
     "prompt_line",
     "score_line",
@@ -94,48 +100,49 @@ __all__ = [
 __getattr__ = lazy_names(
     __name__,
     {
-        "AnswerArea": "answer_area",
-        "AnswerComparison": "answer_review",
+        "AnswerArea": "answers.area",
+        "AnswerComparison": "answers.review",
         "BankList": "bank_list",
         "CalibrationTable": "results_parts",
         "Chart": "charts",
-        "ChoiceReview": "answer_review",
-        "ConfidencePrompt": "confidence",
-        "ConfidentlyWrong": "answer_review",
+        "ChoiceReview": "answers.review",
+        "ConfidencePrompt": "answers.confidence",
+        "ConfidentlyWrong": "answers.review",
         "ConfirmModal": "confirm",
         "CountsLine": "results_parts",
-        "ExamBar": "exam_bar",
-        "ExamBody": "exam_body",
-        "ExamHeader": "exam_header",
-        "FeedbackPanel": "feedback",
+        "ExamBar": "exam.bar",
+        "ExamBody": "exam.body",
+        "ExamHeader": "exam.header",
+        "FeedbackPanel": "answers.feedback",
         "LoadingBar": "loading_bar",
         "MODES": "setup_form",
-        "MisconceptionPanel": "feedback",
-        "NavigatorDialog": "exam_navigator",
-        "QuestionStrip": "exam_navigator",
-        "QuestionView": "question_view",
+        "MisconceptionPanel": "answers.feedback",
+        "NavigatorDialog": "exam.navigator",
+        "QuestionStrip": "exam.navigator",
+        "QuestionView": "answers.question_view",
         "SetupForm": "setup_form",
         "TopicBars": "topic_bars",
-        "VERDICTS": "feedback",
+        "VERDICTS": "answers.feedback",
         "accuracy_chart": "charts",
-        "answer_text": "answer_review",
+        "answer_text": "answers.review",
         "bank_details": "bank_list",
         "bank_row": "bank_list",
         "cbm_line": "results_parts",
-        "cloze_prompt": "typed",
-        "confidence_text": "answer_review",
+        "cloze_prompt": "answers.typed",
+        "confidence_text": "answers.review",
         "count_chart": "charts",
         "day_label": "charts",
         "duration": "results_parts",
-        "exam_states": "exam_header",
+        "exam_states": "exam.header",
         "home_header": "bank_list",
-        "leave_dialog": "exam_navigator",
+        "leave_dialog": "exam.navigator",
         "mode_name": "setup_form",
-        "percent": "feedback",
-        "prompt_line": "typed",
+        "no_banks": "bank_list",
+        "percent": "answers.feedback",
+        "prompt_line": "answers.typed",
         "score_line": "results_parts",
         "self_grades_line": "results_parts",
         "stopped_early": "results_parts",
-        "submit_dialog": "exam_navigator",
+        "submit_dialog": "exam.navigator",
     },
 )

@@ -151,3 +151,15 @@ class BankList(OptionList):
     """The banks, one two-line option each; Enter (or a click) sets up a session on a bank."""
 
     BINDINGS = [Binding("enter", "select", "Set up", tooltip="Set up a session")]
+
+
+def no_banks(paths: Sequence[Path]) -> Content:
+    """What the home screen says when `paths` hold no bank, and how to give it one."""
+    where = ", ".join(str(path) for path in paths) or "(nowhere)"
+    return Content.assemble(
+        ("No question banks found.", "bold"),
+        f"\n\nquizapp looked for *.yaml and *.yml files in: {where}\n\n",
+        "Open a bank file or a folder of banks:  quizapp path/to/bank.yaml\n",
+        "Check a bank for mistakes:              quizapp validate path/to/bank.yaml\n\n",
+        "The README describes the bank format.",
+    )

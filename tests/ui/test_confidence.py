@@ -7,7 +7,7 @@ from quizapp.core.scoring import Outcome
 from quizapp.screens.quiz import QuizScreen
 from quizapp.screens.results import ResultsScreen
 from quizapp.widgets import ConfidencePrompt
-from quizapp.widgets.choices import ChoiceRow
+from quizapp.widgets.answers.choices import ChoiceRow
 from tests.ui.helpers import screen_text, settle
 from tests.ui.study_helpers import practice, push, study_app
 

@@ -19,7 +19,7 @@ from quizapp.screens import HelpScreen, HomeScreen
 from quizapp.screens.exam import ExamScreen
 from quizapp.screens.results import ResultsScreen
 from quizapp.widgets import ConfirmModal, NavigatorDialog
-from quizapp.widgets.exam_clock import ExamClock
+from quizapp.widgets.exam.clock import ExamClock
 from tests.ui.helpers import BANKS, FakeClock, open_setup, screen_text, settle, ui_app
 from tests.ui.study_helpers import push, study_app, study_bank
 

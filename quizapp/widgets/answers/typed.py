@@ -12,7 +12,7 @@ from textual.content import Content
 from textual.widgets import Input, Label
 
 from quizapp.core.model import Question, QuestionType, Response
-from quizapp.widgets.answer_area import SUBMITS, AnswerArea
+from quizapp.widgets.answers.area import SUBMITS, AnswerArea
 
 #: `{{name}}` markers in a cloze prompt (the same syntax the bank format documents).
 GAP_MARKER = re.compile(r"\{\{\s*([^{}]*?)\s*\}\}")

@@ -10,7 +10,7 @@ from textual.reactive import reactive
 from textual.widgets import Static
 
 from quizapp.core.model import Response
-from quizapp.widgets.answer_area import SUBMITS, AnswerArea
+from quizapp.widgets.answers.area import SUBMITS, AnswerArea
 
 #: The footer's one entry for moving an item up and down.
 MOVE = Binding.Group("Move item")

@@ -17,9 +17,9 @@ from textual.message import Message
 
 from quizapp.core.model import Response
 from quizapp.core.study import Presented
-from quizapp.widgets.answer_area import SAVES, AnswerArea
-from quizapp.widgets.confidence import ConfidencePrompt
-from quizapp.widgets.question_view import QuestionView
+from quizapp.widgets.answers.area import SAVES, AnswerArea
+from quizapp.widgets.answers.confidence import ConfidencePrompt
+from quizapp.widgets.answers.question_view import QuestionView
 
 
 class ExamBody(VerticalScroll):

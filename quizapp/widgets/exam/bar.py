@@ -12,9 +12,9 @@ from textual.content import Content
 from textual.widgets import Static
 
 from quizapp.core.study import ExamSession
-from quizapp.widgets.answer_area import SAVES
-from quizapp.widgets.confidence import LEVEL_NAMES
-from quizapp.widgets.exam_navigator import QuestionState, state_counts
+from quizapp.widgets.answers.area import SAVES
+from quizapp.widgets.answers.confidence import LEVEL_NAMES
+from quizapp.widgets.exam.navigator import QuestionState, state_counts
 
 
 class ExamBar(HorizontalGroup):

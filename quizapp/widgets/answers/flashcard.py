@@ -9,7 +9,7 @@ from textual.reactive import reactive
 from textual.widgets import Static
 
 from quizapp.core.model import Response, SelfGrade
-from quizapp.widgets.answer_area import AnswerArea
+from quizapp.widgets.answers.area import AnswerArea
 
 #: What each self-grade is called on screen, by key.
 GRADE_NAMES = {grade: grade.name.title() for grade in SelfGrade}

@@ -12,13 +12,13 @@ from textual.widgets import Static
 
 from quizapp.core.model import Misconception, QuestionType, Response
 from quizapp.core.study import AnswerRecord, Presented
-from quizapp.widgets.answer_area import SUBMITS, AnswerArea
-from quizapp.widgets.choices import ChoiceList
-from quizapp.widgets.feedback import FeedbackPanel
-from quizapp.widgets.flashcard import FlashcardAnswer
-from quizapp.widgets.match import MatchList
-from quizapp.widgets.order import OrderList
-from quizapp.widgets.typed import ClozeAnswer, TypedAnswer, cloze_prompt
+from quizapp.widgets.answers.area import SUBMITS, AnswerArea
+from quizapp.widgets.answers.choices import ChoiceList
+from quizapp.widgets.answers.feedback import FeedbackPanel
+from quizapp.widgets.answers.flashcard import FlashcardAnswer
+from quizapp.widgets.answers.match import MatchList
+from quizapp.widgets.answers.order import OrderList
+from quizapp.widgets.answers.typed import ClozeAnswer, TypedAnswer, cloze_prompt
 
 ANSWER_AREAS: dict[QuestionType, type[AnswerArea]] = {
     QuestionType.SINGLE: ChoiceList,

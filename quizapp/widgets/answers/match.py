@@ -10,7 +10,7 @@ from textual.reactive import reactive
 from textual.widgets import Static
 
 from quizapp.core.model import Response, match_rights
-from quizapp.widgets.answer_area import DIGITS, AnswerArea, key_range, pick_bindings
+from quizapp.widgets.answers.area import DIGITS, AnswerArea, key_range, pick_bindings
 
 
 class MatchList(AnswerArea, can_focus=True):

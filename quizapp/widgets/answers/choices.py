@@ -19,7 +19,7 @@ from textual.reactive import reactive
 from textual.widgets import Static
 
 from quizapp.core.model import Choice, QuestionType, Response
-from quizapp.widgets.answer_area import DIGITS, AnswerArea, key_range, pick_bindings
+from quizapp.widgets.answers.area import DIGITS, AnswerArea, key_range, pick_bindings
 
 
 class ChoiceRow(HorizontalGroup):

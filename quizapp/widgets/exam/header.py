@@ -9,9 +9,9 @@ from textual.content import Content
 from textual.widgets import Static
 
 from quizapp.core.study import ExamSession
-from quizapp.widgets.exam_clock import ExamClock
-from quizapp.widgets.exam_navigator import FLAG_MARK, QuestionState, QuestionStrip
-from quizapp.widgets.typed import prompt_line
+from quizapp.widgets.answers.typed import prompt_line
+from quizapp.widgets.exam.clock import ExamClock
+from quizapp.widgets.exam.navigator import FLAG_MARK, QuestionState, QuestionStrip
 
 
 def exam_states(session: ExamSession) -> list[QuestionState]:
