@@ -338,19 +338,13 @@ def test_correct_choice_much_longer_than_every_other(
 
 
 def test_much_longer_counts_each_correct_choice_of_a_multiple_question() -> None:
-    found = codes_of(
-        choice("Short and right", True),
-        choice("wrong"),
-        choice("A correct choice written out at much greater length", True),
-        kind="multiple",
-    )
-    assert [code for *_, code in found] == ["QA111"]
-    (warning,) = lint_bank(bank_of(one_question(
-        "[{text: Short and right, correct: true, feedback: F}, {text: wrong, feedback: F},"
-        " {text: A correct choice written out at much greater length, correct: true, feedback: F}]",
-        "multiple",
-    )), "t.yaml")  # fmt: skip
-    assert "correct choice 3 has 51 characters, against at most 5 for the others" in warning.message
+    long_one = "A correct choice written out at much greater length"
+    choices = [choice("Short and right", True), choice("wrong"), choice(long_one, True)]
+    text = one_question(f"[{', '.join(choices)}]", "multiple")
+    (warning,) = lint_bank(bank_of(text), "t.yaml", text)
+    assert warning.code == "QA111"
+    assert (warning.line, warning.column) == (5, text.splitlines()[4].index(f"'{long_one}") + 1)
+    assert "choice 3 has 51 characters, against at most 5 for the wrong ones" in str(warning)
 
 
 @pytest.mark.parametrize(
@@ -387,6 +381,15 @@ def test_absolute_words_only_in_wrong_choices() -> None:
     assert codes_of(plain, right, pinned) == []
     all_right = "{text: All of the above, pin: true, correct: true, feedback: F}"
     assert [c for *_, c in codes_of(plain, whenever, all_right)] == ["QA112"]
+
+
+def test_partial_credit_counts_as_correct_for_the_cue_rules() -> None:
+    full = choice("Mercury", True)
+    half = "{text: Only the planet nearest the Sun and the smallest, weight: 50, feedback: F}"
+    wrong = choice("Mars")
+    # The half-marks choice is long and sweeping, but it is not a wrong choice: no QA112, and it
+    # is itself the much longer correct choice.
+    assert [c for *_, c in codes_of(full, half, wrong)] == ["QA111"]
 
 
 def test_absolute_words_in_a_multiple_question_and_silencing() -> None:

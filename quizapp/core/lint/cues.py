@@ -9,8 +9,8 @@ written. Three habits give the answer away within a single question:
   words, as `QA107` measures prompts, at `ALIKE`), and they have at least `ALIKE_WORDS` words in
   common: short choices that share an article and a noun ("The probationer's privacy") are not
   reported. Choices that read the same outright are `QA103`'s.
-- `QA111`: a correct choice much longer than every other choice of its question: at least
-  `LONGER_RATIO` times the length of the longest other choice *and* at least `LONGER_BY`
+- `QA111`: a correct choice much longer than every wrong choice of its question: at least
+  `LONGER_RATIO` times the length of the longest wrong choice *and* at least `LONGER_BY`
   characters longer. Both conditions are needed: a ratio alone flags "Mercury, the smallest
   planet" against "Mars", and a difference alone flags any long question. `QA106` looks for the
   same habit across the bank; this rule points at the one question where the cue is glaring.
@@ -19,7 +19,8 @@ written. Three habits give the answer away within a single question:
   ones and rule them out. Choices that point at the others ("All of the above", "None of
   these") are left to `QA104`.
 
-Single and multiple-answer questions are checked; a correct choice is one that earns credit.
+Single and multiple-answer questions are checked; a correct choice is one that earns credit
+(partial credit too), a wrong choice one that earns none.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ from quizapp.core.model import Choice, Question, QuestionType
 ALIKE = 0.5
 #: ...when they also have at least this many words in common, in order.
 ALIKE_WORDS = 5
-#: QA111: a correct choice this many times as long as every other choice...
+#: QA111: a correct choice this many times as long as every wrong choice...
 LONGER_RATIO = 1.5
 #: ...and at least this many characters longer than the longest of them.
 LONGER_BY = 30
@@ -52,11 +53,8 @@ def cue_findings(index: int, question: Question) -> Iterator[Finding]:
 
 
 def _keys(question: Question) -> list[int]:
-    """The positions of the correct choices: the full-marks one, or all that earn credit."""
-    weights = [c.weight for c in question.choices]
-    if question.type is QuestionType.SINGLE:
-        return [weights.index(max(weights))]
-    return [i for i, weight in enumerate(weights) if weight > 0]
+    """The positions of the correct choices: those that earn credit (partial credit too)."""
+    return [i for i, choice in enumerate(question.choices) if choice.weight > 0]
 
 
 def _wrong(choice: Choice) -> bool:
@@ -99,15 +97,15 @@ def _in_common(a: list[str], b: list[str]) -> tuple[int, float]:
 def _much_longer(index: int, question: Question, label: str) -> Iterator[Finding]:
     keys = _keys(question)
     sizes = [len(c.text.strip()) for c in question.choices]
-    others = [size for i, size in enumerate(sizes) if i not in keys]
-    if not others:
+    wrong = [size for size, c in zip(sizes, question.choices, strict=True) if _wrong(c)]
+    if not wrong:
         return
-    longest = max(others)
+    longest = max(wrong)
     for key in keys:
         if sizes[key] >= LONGER_RATIO * longest and sizes[key] - longest >= LONGER_BY:
             message = (
                 f"{label}: correct choice {key + 1} has {sizes[key]} characters, against at most "
-                f"{longest} for the others: students who pick the longest choice get it right; "
+                f"{longest} for the wrong ones: students who pick the longest choice get it right; "
                 "shorten it or make the wrong choices as full and careful"
             )
             yield Finding("QA111", message, index, ("choices", key, "text"))
