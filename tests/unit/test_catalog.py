@@ -82,6 +82,19 @@ def test_bundled_banks_are_found_and_valid() -> None:
         assert load_bank(file).problems == ()
 
 
+def test_the_readme_describes_the_bundled_banks_as_they_are() -> None:
+    """Each bundled bank is named in the README by its title, with its number of questions."""
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    described = " ".join(
+        readme.split("The bundled banks, in `questions/`:", 1)[1].split("\n\n")[0].split()
+    )
+    files, _ = find_bank_files([bundled_banks_dir()])
+    for file in files:
+        bank = load_bank(file).bank
+        assert bank is not None
+        assert f"**{bank.title}** ({len(bank.questions)} " in described, bank.title
+
+
 def test_default_cache_dir_follows_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("QUIZAPP_CACHE_DIR", "/some/where")
     assert default_cache_dir() == Path("/some/where")

@@ -16,9 +16,10 @@ from quizapp.core.bank import LINT_CODES, bundled_banks_dir, load_bank
 from quizapp.core.bank.loader import parse_bank
 from quizapp.core.lint import lint_bank
 from quizapp.core.lint.bankwide import binomial_tail
+from quizapp.core.lint.cues import ALIKE_WORDS, LONGER_BY, LONGER_RATIO
 from quizapp.core.lint.linter import LintWarning
 from quizapp.core.lint.similar import similar_pairs
-from quizapp.core.lint.text import explains_nothing, points_at_others
+from quizapp.core.lint.text import absolutes, explains_nothing, points_at_others
 from quizapp.core.model import Bank
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -56,6 +57,9 @@ def test_every_warning_at_its_line_and_column() -> None:
         (53, 15, "QA104"),  # the text `None of the above`
         (69, 13, "QA107"),  # the second prompt
         (79, 5, "QA109"),  # the question without an explanation
+        (96, 15, "QA110"),  # the second of the two wrong choices worded alike
+        (103, 15, "QA111"),  # the text of the much longer correct choice
+        (116, 15, "QA112"),  # the first wrong choice with "only"
     ]
     assert sorted({code for *_, code in found}) == sorted(LINT_CODES)
 
@@ -86,7 +90,7 @@ def test_silenced_bank_is_clean_and_only_because_of_its_lint_fields() -> None:
 
 def test_question_silencing_leaves_the_question_out_of_bankwide_counts() -> None:
     text = (BANKS / "lint-silenced.yaml").read_text(encoding="utf-8")
-    # Without the per-question QA106 the bank's habit (7 of 7 longest) is reported again.
+    # Without the per-question QA106 the bank's habit (9 of 10 longest) is reported again.
     unsilenced = text.replace(", QA106]", "]")
     assert "QA106" in {code for *_, code in lint_text(unsilenced)}
     assert "QA106" not in {code for *_, code in lint_text(text)}
@@ -270,6 +274,159 @@ def test_longest_correct_choice_habit() -> None:
     assert lint_text(text.replace("Brief", "An even longer but entirely wrong answer")) == []
 
 
+def one_question(choices: str, kind: str = "") -> str:
+    """A bank of one choice question (`kind` may add `type: multiple`), choices given inline."""
+    extra = f"    type: {kind}\n" if kind else ""
+    return "title: T\nquestions:\n" + single("q", "P?", choices, extra + "    explanation: E.\n")
+
+
+def choice(text: str, correct: bool = False) -> str:
+    return f"{{text: '{text}', feedback: F{', correct: true' if correct else ''}}}"
+
+
+def codes_of(*choices: str, kind: str = "") -> list[tuple[int, int, str]]:
+    return lint_text(one_question(f"[{', '.join(choices)}]", kind))
+
+
+def test_wrong_choices_worded_nearly_alike() -> None:
+    right = choice("The officer must act, since safety comes first", True)
+    keep = choice("The officer must keep it secret, because the probationer has not agreed")
+    never = choice("The officer must keep it secret, because confidentiality cannot be broken")
+    feel = choice("Let a personal feeling decide whether to say anything")
+    text = one_question(f"[{right}, {keep}, {never}, {feel}]")
+    column = text.splitlines()[4].index("'The officer must keep it secret, because conf") + 1
+    assert lint_text(text) == [(5, column, "QA110")]  # the text of the later choice of the pair
+    (warning,) = lint_bank(bank_of(text), "t.yaml")
+    assert "wrong choices 2 and 3 are worded nearly alike (7 words in common" in warning.message
+    # A correct choice worded like a wrong one is not this rule's business...
+    assert codes_of(keep.replace("feedback: F", "feedback: F, correct: true"), never, feel) == []
+    # ...nor short choices alike in all but a word (4 words in common), nor choices that read
+    # the same (QA103's).
+    privacy = choice("The privacy of the probationer")
+    wishes = choice("The wishes of the probationer")
+    assert codes_of(right, privacy, wishes, feel) == []
+    assert [c for *_, c in codes_of(right, keep, keep.replace("agreed", "agreed!"))] == ["QA103"]
+
+
+def test_alike_needs_enough_words_in_common() -> None:
+    base = ["w" + str(n) for n in range(ALIKE_WORDS)]
+    right = choice("Something else entirely, and right", True)
+    same_start = choice(" ".join([*base, "x", "y"]))
+    other_end = choice(" ".join([*base[:-1], "p", "q", "r"]))  # one word fewer in common
+    assert codes_of(right, same_start, other_end) == []
+    assert codes_of(right, same_start, choice(" ".join([*base, "p", "q"])))[0][2] == "QA110"
+
+
+@pytest.mark.parametrize(
+    ("right", "longest_wrong", "reported"),
+    [
+        (70, 35, True),  # twice as long, 35 characters more
+        (70, 41, False),  # 29 characters more: not enough on its own
+        (90, 61, False),  # 29 more again, and under 1.5 times
+        (95, 60, True),  # 1.58 times and 35 more
+        (44, 10, True),  # 4.4 times and 34 more
+        (30, 10, False),  # three times as long, but only 20 characters more
+    ],
+)
+def test_correct_choice_much_longer_than_every_other(
+    right: int, longest_wrong: int, reported: bool
+) -> None:
+    # The thresholds the README documents, which the cases above sit on either side of.
+    assert (LONGER_RATIO, LONGER_BY) == (1.5, 30)
+    found = codes_of(choice("r" * right, True), choice("w" * longest_wrong), choice("short"))
+    assert found == ([(5, 22, "QA111")] if reported else [])  # the correct choice's text
+
+
+def test_much_longer_counts_each_correct_choice_of_a_multiple_question() -> None:
+    long_one = "A correct choice written out at much greater length"
+    choices = [choice("Short and right", True), choice("wrong"), choice(long_one, True)]
+    text = one_question(f"[{', '.join(choices)}]", "multiple")
+    (warning,) = lint_bank(bank_of(text), "t.yaml", text)
+    assert warning.code == "QA111"
+    assert (warning.line, warning.column) == (5, text.splitlines()[4].index(f"'{long_one}") + 1)
+    assert "choice 3 has 51 characters, against at most 5 for the wrong ones" in str(warning)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Only threats to safety", ["only"]),
+        ("Whenever the officer feels it is necessary, or never", ["whenever", "never"]),
+        ("No one but the officer, and nobody else", ["no one", "nobody"]),
+        ("All parties agree; all of them", ["all"]),
+        ("A threat to safety", []),
+        ("Nowhere to go, none the wiser", ["none"]),
+        ("It is not alone", []),
+    ],
+)
+def test_absolute_words(text: str, found: list[str]) -> None:
+    assert absolutes(text) == found
+
+
+def test_absolute_words_only_in_wrong_choices() -> None:
+    right = choice("A threat to safety, or mandated reporting", True)
+    whenever = choice("Whenever the probationer asks for it")
+    never = choice("Never, whatever happens")
+    plain = choice("When the officer feels it is right")
+    text = one_question(f"[{plain}, {right}, {whenever}, {never}]")
+    column = text.splitlines()[4].index("'Whenever") + 1
+    assert lint_text(text) == [(5, column, "QA112")]  # the first wrong choice with such a word
+    (warning,) = lint_bank(bank_of(text), "t.yaml")
+    assert "choice 3 ('whenever'), choice 4 ('never', 'whatever')" in warning.message
+    # A correct choice as sweeping as the wrong ones gives nothing away.
+    firm = choice("Always when there is a threat to safety", True)
+    assert codes_of(plain, firm, whenever, never) == []
+    # "All of the above" and "None of these" are QA104's: right or wrong, they are not counted.
+    pinned = "{text: None of these, pin: true, feedback: F}"
+    assert codes_of(plain, right, pinned) == []
+    all_right = "{text: All of the above, pin: true, correct: true, feedback: F}"
+    assert [c for *_, c in codes_of(plain, whenever, all_right)] == ["QA112"]
+
+
+def test_partial_credit_counts_as_correct_for_the_cue_rules() -> None:
+    full = choice("Mercury", True)
+    half = "{text: Only the planet nearest the Sun and the smallest, weight: 50, feedback: F}"
+    wrong = choice("Mars")
+    # The half-marks choice is long and sweeping, but it is not a wrong choice: no QA112, and it
+    # is itself the much longer correct choice.
+    assert [c for *_, c in codes_of(full, half, wrong)] == ["QA111"]
+
+
+def test_absolute_words_in_a_multiple_question_and_silencing() -> None:
+    choices = [
+        choice("The probationer is contemplating self-harm", True),
+        choice("The officer merely feels a breach would help"),
+        choice("All parties agree to waive it", True),
+        choice("Only when a court says so"),
+    ]
+    # "all" in a correct choice balances "only" in a wrong one.
+    assert codes_of(*choices, kind="multiple") == []
+    without = [choices[0], choices[1], choices[3]]
+    assert [c for *_, c in codes_of(*without, kind="multiple")] == ["QA112"]
+    silenced = one_question(f"[{', '.join(without)}]", "multiple").replace(
+        "    type: multiple\n", "    type: multiple\n    lint: [QA112]\n"
+    )
+    assert lint_text(silenced) == []
+
+
+def test_cue_rules_leave_other_question_types_alone() -> None:
+    text = """\
+title: T
+questions:
+  - id: tf
+    prompt: Confidentiality can never be broken.
+    answer: false
+    feedback: {true: "It can, when safety is at risk.", false: "Right: safety can outweigh it."}
+    explanation: E.
+  - id: short
+    prompt: Name one.
+    answers: [a, the only answer there is, written out at great and needless length]
+    wrong_answers: [{text: never, feedback: F}]
+    explanation: E.
+"""
+    assert lint_text(text) == []
+
+
 def test_binomial_tail() -> None:
     assert binomial_tail(4, 3, 0.25) == pytest.approx(13 / 256)
     assert binomial_tail(10, 0, 0.3) == 1.0
@@ -367,7 +524,7 @@ questions:
         "t.yaml:6:12: question 'q': unknown lint code 'QA1O1' (did you mean 'QA101'?)",
         "t.yaml:6:19: question 'q': `lint` entry 2 must be text, not a number (put it in quotes)",
         "t.yaml:6:22: question 'q': unknown lint code 'nothing-like-it' (codes run from QA101 "
-        "to QA109)",
+        "to QA112)",
     ]
 
 
@@ -381,8 +538,8 @@ def test_command_exit_codes(tmp_path: Path) -> None:
     assert run([str(BANKS / "lint-clean.yaml")])[0] == 0
     code, out, _ = run([str(EVERY), str(BANKS / "lint-clean.yaml")])
     assert code == 1
-    assert out.count(" QA1") == 9
-    assert out.splitlines()[-1] == "2 banks linted: 1 clean, 1 with warnings (9 warnings)"
+    assert out.count(" QA1") == 12
+    assert out.splitlines()[-1] == "2 banks linted: 1 clean, 1 with warnings (12 warnings)"
     code, out, _ = run([str(BANKS / "invalid-range.yaml")])
     assert code == 1
     assert "invalid-range.yaml:5:12: question 'question-range'" in out

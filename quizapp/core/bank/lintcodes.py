@@ -17,4 +17,7 @@ LINT_CODES: dict[str, str] = {
     "QA107": "two questions with nearly the same prompt",
     "QA108": "a misconception of the bank that no option uses",
     "QA109": "a question with no explanation",
+    "QA110": "two wrong choices of a question worded nearly alike",
+    "QA111": "a correct choice much longer than every wrong choice of its question",
+    "QA112": "absolute words (only, never, all...) in wrong choices but in no correct one",
 }

@@ -3,13 +3,14 @@
 The validator (`quizapp.core.bank`) rejects banks quizapp cannot use; the linter points at what
 makes a usable bank teach less well: wrong choices that explain nothing, feedback that only says
 "Incorrect.", choices that point at other choices while being shuffled, answer keys with a
-pattern, near-duplicate questions, unused misconceptions, missing explanations. The codes and what
-they mean are in `quizapp.core.bank.lintcodes.LINT_CODES` (and the README).
+pattern, near-duplicate questions, unused misconceptions, missing explanations, and choices whose
+wording gives the answer away (see `cues`). The codes and what they mean are in
+`quizapp.core.bank.lintcodes.LINT_CODES` (and the README).
 
 A warning is silenced by listing its code in the question's `lint:` field, or in the bank's own
 `lint:` field for the whole bank.
 
-Positions: the rules place each finding by its path in the YAML (see `lint_rules.Finding`); the
+Positions: the rules place each finding by its path in the YAML (see `rules.Finding`); the
 text is composed into a node tree only when there is something to report, and the exact node
 (a choice, its feedback, a misconception's key) gives the line and column. Without the text (a
 bank built in memory, a file that changed since) warnings fall back on the question's line.
@@ -27,6 +28,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from quizapp.core.bank import LINT_CODES, MAX_BANK_BYTES, compose_yaml
 from quizapp.core.lint.bankwide import bank_findings
+from quizapp.core.lint.cues import cue_findings
 from quizapp.core.lint.rules import AnswerAt, Finding, question_findings
 from quizapp.core.lint.similar import similar_pairs
 from quizapp.core.lint.text import words
@@ -58,6 +60,7 @@ def lint_bank(bank: Bank, path: str, text: str | None = None) -> list[LintWarnin
     the question's line only).
     """
     findings = [f for i, q in enumerate(bank.questions) for f in question_findings(i, q)]
+    findings += [f for i, q in enumerate(bank.questions) for f in cue_findings(i, q)]
     findings += bank_findings(bank)
     findings += _near_duplicates(bank)
     kept = [f for f in findings if not _silenced(bank, f)]

@@ -1,5 +1,6 @@
 """What the linter reads in a text: feedback that says only right or wrong, choices that point at
-other choices ("all of the above", "both A and B"), and the keys texts are compared by.
+other choices ("all of the above", "both A and B"), absolute words, and the keys texts are
+compared by.
 """
 
 from __future__ import annotations
@@ -43,6 +44,14 @@ _POINTING = re.compile(
 )
 
 
+_ABSOLUTE_TEXT = """
+    all always every everybody everyone everything never nobody none nothing only
+    whatever whenever wherever
+"""
+#: Words that make a claim sweeping (QA112); "no one", two words, is looked for as a pair.
+ABSOLUTE_WORDS = frozenset(_ABSOLUTE_TEXT.split())
+
+
 def words(text: str) -> list[str]:
     """The words of `text`, case folded, without punctuation (how prompts are compared)."""
     return _WORDS.findall(unicodedata.normalize("NFKC", text).casefold())
@@ -65,3 +74,19 @@ def points_at_others(text: str) -> bool:
     if len(text) > 60:
         return False
     return _POINTING.match(" ".join(words(text))) is not None
+
+
+def absolutes(text: str) -> list[str]:
+    """The absolute words of `text` ("only", "never", "no one"...), each once, in order."""
+    found: list[str] = []
+    said = words(text)
+    for number, word in enumerate(said):
+        if word in ABSOLUTE_WORDS:
+            hit = word
+        elif word == "no" and number + 1 < len(said) and said[number + 1] == "one":
+            hit = "no one"
+        else:
+            continue
+        if hit not in found:
+            found.append(hit)
+    return found

@@ -125,6 +125,20 @@ def build_question(
     )
 
 
+#: Letters typed for the digits they look like ("QA1O1", "qal05").
+_LOOKALIKE_DIGITS = str.maketrans({"O": "0", "I": "1", "L": "1"})
+
+
+def _unconfused(code: str) -> str:
+    """`code` in capitals with look-alike letters after its prefix read as digits.
+
+    difflib's similarity rates "QA1O1" as close to "QA112" as to "QA101", but the letter O typed
+    for a zero is the likelier slip.
+    """
+    upper = code.upper()
+    return upper[:2] + upper[2:].translate(_LOOKALIKE_DIGITS)
+
+
 def lint_codes(scope: Scope, raw: dict[Any, Any]) -> tuple[str, ...]:
     """The `lint:` field of `raw` (a question or the bank): codes of lint warnings to silence."""
     if "lint" not in raw:
@@ -137,8 +151,9 @@ def lint_codes(scope: Scope, raw: dict[Any, Any]) -> tuple[str, ...]:
             if is_text(code):
                 codes[code] = None
             continue
-        if code.upper() in LINT_CODES:
-            hint = f" (did you mean '{code.upper()}'?)"
+        fixed = _unconfused(code)
+        if fixed in LINT_CODES:
+            hint = f" (did you mean '{fixed}'?)"
         else:
             hint = suggest(code, LINT_CODES) or f" (codes run from {_FIRST} to {_LAST})"
         scope.error(("lint", index), f"unknown lint code '{code}'{hint}")
