@@ -34,11 +34,10 @@ class BenchApp(QuizApp):
 
     def _listed(self) -> bool:
         screen = self.screen
-        return (
-            isinstance(screen, HomeScreen)
-            and bool(screen.summaries)
-            and all(summary is not None for summary in screen.summaries.values())
-        )
+        if not isinstance(screen, HomeScreen):
+            return False
+        summaries = screen.shelf.summaries
+        return bool(summaries) and all(summary is not None for summary in summaries.values())
 
     def _check(self) -> None:
         if self._listed():
@@ -58,7 +57,8 @@ def main() -> None:
     built = make_app([Path(p) for p in sys.argv[2:]], Path(sys.argv[1]))
     # The progress store opens as in the real app, in the folder QUIZAPP_DATA_DIR names (run.py
     # points it at its temporary folder, never the user's).
-    app = BenchApp(built.bank_paths, built.cache, built.seed, data_dir=built.data_dir)
+    context = built.context
+    app = BenchApp(built.bank_paths, context.cache, context.seed, data_dir=context.data_dir)
     app.run(headless=True)
 
 
