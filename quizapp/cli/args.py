@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import os
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
@@ -45,6 +46,17 @@ class StreamParser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         self.print_usage(self.err)
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+
+def bank_paths(prog: str, description: str, args: Sequence[str]) -> list[str]:
+    """The PATH arguments of a command that reads banks (`validate`, `lint`), as argparse parses
+    them (`--help` and usage errors exit as argparse does)."""
+    parser = argparse.ArgumentParser(prog=prog, description=description)
+    parser.add_argument(
+        "paths", nargs="*", metavar="PATH", help="bank files or folders (default: bundled)"
+    )
+    paths: list[str] = parser.parse_args(args).paths
+    return paths
 
 
 def shown(path: Path) -> str:

@@ -6,12 +6,11 @@ pass validation cannot be linted: its problems are printed instead and it counts
 
 from __future__ import annotations
 
-import argparse
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from quizapp.cli.args import EXIT_FAILED, EXIT_OK, EXIT_USAGE, plural, shown
+from quizapp.cli.args import EXIT_FAILED, EXIT_OK, EXIT_USAGE, bank_paths, plural, shown
 from quizapp.core.bank import bundled_banks_dir, find_bank_files, load_bank
 from quizapp.core.lint import lint_bank
 
@@ -63,12 +62,8 @@ def cmd_lint(paths: Sequence[str], out: TextIO, err: TextIO) -> int:
 
 def run(command: str, args: Sequence[str], out: TextIO, err: TextIO) -> int:
     """`quizapp lint ...` with `args` (the words after `lint`)."""
-    parser = argparse.ArgumentParser(
-        prog="quizapp lint",
-        description="Warn about weak questions; print file:line:column: CODE message for each. "
-        "Exit status: 0 when clean, 1 when there are warnings, 2 on a usage error.",
+    what = (
+        "Warn about weak questions; print file:line:column: CODE message for each. "
+        "Exit status: 0 when clean, 1 when there are warnings, 2 on a usage error."
     )
-    parser.add_argument(
-        "paths", nargs="*", metavar="PATH", help="bank files or folders (default: bundled)"
-    )
-    return cmd_lint(parser.parse_args(args).paths, out, err)
+    return cmd_lint(bank_paths("quizapp lint", what, args), out, err)

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from quizapp.cli.args import EXIT_FAILED, EXIT_OK, EXIT_USAGE, plural, shown
+from quizapp.cli.args import EXIT_FAILED, EXIT_OK, EXIT_USAGE, bank_paths, plural, shown
 from quizapp.core.bank import bundled_banks_dir, find_bank_files, load_bank, schema_json
 
 EXIT_INVALID = EXIT_FAILED
@@ -63,12 +63,8 @@ def run(command: str, args: Sequence[str], out: TextIO, err: TextIO) -> int:
             prog="quizapp schema", description="Print the JSON Schema of the bank format."
         ).parse_args(args)
         return cmd_schema(out)
-    parser = argparse.ArgumentParser(
-        prog="quizapp validate",
-        description="Check banks; print file:line:column: message for every problem. "
-        "Exit status: 0 when every bank is valid, 1 when any is not, 2 on a usage error.",
+    what = (
+        "Check banks; print file:line:column: message for every problem. "
+        "Exit status: 0 when every bank is valid, 1 when any is not, 2 on a usage error."
     )
-    parser.add_argument(
-        "paths", nargs="*", metavar="PATH", help="bank files or folders (default: bundled)"
-    )
-    return cmd_validate(parser.parse_args(args).paths, out, err)
+    return cmd_validate(bank_paths("quizapp validate", what, args), out, err)
