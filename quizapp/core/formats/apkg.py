@@ -28,9 +28,10 @@ from quizapp.core.formats.common import (
     IdMaker,
     ImportResult,
     Note,
-    bank_id_for,
     slugify,
 )
+from quizapp.core.formats.controls import dropped, message
+from quizapp.core.formats.identity import identity
 from quizapp.core.model import Bank, Question
 
 NAME = "apkg"
@@ -53,7 +54,7 @@ def import_bank(data: bytes, path: str) -> ImportResult:
     if not collection.notes:
         raise FormatError(f"the package holds no notes ({collection.member} is empty)")
     root = _common_root(collection.notes)
-    title = root or _title_from(path)
+    title = dropped(root)[0] or _title_from(path)
     ids = IdMaker()
     questions: list[Question] = []
     notes: list[Note] = []
@@ -72,8 +73,9 @@ def import_bank(data: bytes, path: str) -> ImportResult:
     if not questions:
         message = f"none of the {len(collection.notes)} notes could be made into questions"
         raise FormatError(message, notes=tuple(notes))
-    bank = Bank(id=bank_id_for(path), title=title, questions=tuple(questions), source="Anki")
-    return ImportResult(bank, tuple(notes))
+    bank_id, title, named = identity(path, title)
+    bank = Bank(id=bank_id, title=title, questions=tuple(questions), source="Anki")
+    return ImportResult(bank, tuple(named + notes))
 
 
 def export_bank(bank: Bank) -> ExportResult:
@@ -87,12 +89,21 @@ def _question(
     raw: RawNote, notetype: NoteType, ids: IdMaker, root: str
 ) -> tuple[Question | None, list[Note]]:
     what = f"note {raw.id}"
-    text = plain_fields(raw.fields, html=True)
+    fields: list[str] = []
+    found: list[str] = []
+    for value in (*raw.fields, *raw.deck):
+        cleaned, names = dropped(value)
+        fields.append(cleaned)
+        found += names
+    deck = tuple(fields[len(raw.fields) :])
+    text = plain_fields(fields[: len(raw.fields)], html=True)
     notes = [Note(0, f"{what}: media '{name}' not imported") for name in text.media]
+    if found:
+        notes.append(Note(0, f"{what}: {message(tuple(dict.fromkeys(found)))}"))
     if notetype.cloze and not CLOZE.search(text.fields[0]):
         notes.append(Note(0, f"{what} skipped: a cloze note without a cloze deletion"))
         return None, notes
-    levels = raw.deck[1:] if root else raw.deck
+    levels = deck[1:] if root else deck
     topic = " / ".join(levels)
     tags = tuple(dict.fromkeys(tag for tag in map(slugify, raw.tags) if tag))
     question, reason = note_question(ids.make(f"n{raw.id}"), text.fields, topic=topic, tags=tags)

@@ -226,10 +226,10 @@ def _answers(body: str, at: int, ctx: Context, embedded: bool) -> dict[str, Any]
         return matching(body, at, ctx)
     if is_true_false(body):
         return true_false(body, at, ctx)
-    answers = typed(body, at, ctx)
+    answers, otherwise = typed(body, at, ctx)
     if embedded:
-        return {"type": QuestionType.CLOZE, "gaps": (Gap(GAP_NAME, answers),)}
-    return {"type": QuestionType.SHORT, "answers": answers}
+        return {"type": QuestionType.CLOZE, "gaps": (Gap(GAP_NAME, answers, False, otherwise),)}
+    return {"type": QuestionType.SHORT, "answers": answers, "otherwise": otherwise}
 
 
 def _prompt(head: str, tail: str, ctx: Context, fields: dict[str, Any], opening: int) -> str:
@@ -247,7 +247,8 @@ def _prompt(head: str, tail: str, ctx: Context, fields: dict[str, Any], opening:
             return gapped
         # Braces in the text would read as more gaps: keep the blank in a short-answer question.
         fields["type"] = QuestionType.SHORT
-        fields["answers"] = fields.pop("gaps")[0].answers
+        gap = fields.pop("gaps")[0]
+        fields.update(answers=gap.answers, otherwise=gap.otherwise)
     return rendered.replace(_SPOT, BLANK)
 
 
