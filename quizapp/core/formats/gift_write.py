@@ -16,6 +16,7 @@ from quizapp.core.formats.gift_carry import carried
 from quizapp.core.formats.gift_header import write_header
 from quizapp.core.formats.gift_read import GAP_NAME, category_of, read_gift
 from quizapp.core.formats.gift_text import escape, starts_with_format
+from quizapp.core.formats.moodle_grades import MOODLE_GRADES
 from quizapp.core.model import (
     Bank,
     Choice,
@@ -28,11 +29,6 @@ from quizapp.core.model import (
 )
 
 _WEIGHT_LIKE = re.compile(r"%-?(?:\d+(?:\.\d*)?|\.\d+)%")
-#: The grades Moodle's question editor offers (question_bank::fraction_options_full).
-_MOODLE_GRADES = (
-    *(1.0, 0.9, 5 / 6, 0.8, 0.75, 0.7, 2 / 3, 0.6, 0.5, 0.4, 1 / 3, 0.3, 0.25, 0.2, 1 / 6),
-    *(1 / 7, 0.125, 1 / 9, 0.1, 0.05, 0.0),
-)
 
 
 def write_gift(bank: Bank) -> tuple[str, list[Note], int]:
@@ -220,7 +216,7 @@ def percent(weight: float) -> str:
 def _grades(q: Question, notes: list[Note]) -> None:
     weights = [c.weight for c in q.choices if q.type is not QuestionType.TRUE_FALSE]
     weights += [a.weight for a in _typed(q)] + [a.weight for a in q.numeric]
-    odd = sorted({w for w in weights if not any(abs(abs(w) - g) < 1e-7 for g in _MOODLE_GRADES)})
+    odd = sorted({w for w in weights if not any(abs(abs(w) - g) < 1e-7 for g in MOODLE_GRADES)})
     if odd:
         shown = ", ".join(f"{percent(w)}%" for w in odd)
         message = (
