@@ -29,7 +29,9 @@ from quizapp.core.model import Choice, Misconception, NumericAnswer, Question, T
 #: How the paragraph starts, and what stands between the summary and the explanation.
 LABEL = "Misconception: "
 DASH = " — "
-_PARAGRAPH = re.compile(r"(?:\A|\n\s*\n)[ \t]*Misconception:[ \t]*(?P<body>\S.*)\Z", re.DOTALL)
+#: The paragraph at the end of a feedback: a line of its own is enough (HTML paragraphs read as
+#: plain text are one line break apart).
+_PARAGRAPH = re.compile(r"(?:\A|\n)[ \t]*Misconception:[ \t]*(?P<body>\S.*)\Z", re.DOTALL)
 
 Option = TypeVar("Option", Choice, TextAnswer, NumericAnswer)
 

@@ -29,7 +29,7 @@ from quizapp.core.formats.moodlexml_parse import Node
 _MD_IMAGE = re.compile(r"!\[([^\]]*)\]\(([^)\s]*)[^)]*\)")
 _MD_LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]+)[^)]*\)")
 _MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1")
-_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$", re.MULTILINE)
+_MD_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(.*?)[ \t]*#*[ \t]*$", re.MULTILINE)
 _MD_BULLET = re.compile(r"^(\s*)[*+-]\s+", re.MULTILINE)
 _MD_BREAK = re.compile(r" {2,}$", re.MULTILINE)
 _UNSAFE = re.compile(r"[^\w.\- ()+,]+")
