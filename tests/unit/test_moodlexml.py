@@ -316,3 +316,10 @@ def test_detection_by_extension_and_content() -> None:
     assert detect_format("export.txt", data) == "moodlexml"
     assert moodlexml.sniff(b"<?xml version='1.0'?>\n<!-- x -->\n<quiz>") is True
     assert moodlexml.sniff(b"<html><quiz>") is False
+
+
+def test_control_characters_are_dropped_with_their_line() -> None:
+    body = GOOD.replace("Pick one.", "Pick\u202e one\x85.") + "\n"
+    result = moodlexml.import_bank(xml(body), "c.xml")
+    assert result.bank.questions[0].prompt == "Pick one."
+    assert Note(3, "dropped control characters U+202E, U+0085") in result.notes
