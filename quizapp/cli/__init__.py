@@ -2,7 +2,7 @@
 
 `quizapp validate [PATH ...]` checks banks, `quizapp schema` prints the JSON Schema of the bank
 format, `quizapp lint` warns about weak questions, `quizapp import` / `quizapp export` turn
-Moodle GIFT, Aiken, CSV/TSV and Anki files into banks and back, `quizapp results export`
+Moodle GIFT and XML, Aiken, CSV/TSV and Anki files into banks and back, `quizapp results export`
 writes a student's saved answers for an instructor, and `quizapp stats` analyses a class's
 answers (which questions and distractors work). A word is a subcommand only when it
 is the very first argument, so a bank file that happens to be called `validate` opens as

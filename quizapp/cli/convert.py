@@ -1,4 +1,5 @@
-"""`quizapp import` and `quizapp export`: banks from and to Moodle GIFT, Aiken, CSV/TSV and Anki.
+"""`quizapp import` and `quizapp export`: banks from and to Moodle GIFT and XML, Aiken, CSV/TSV and
+Anki.
 
 Textual-free. Import detects the format (extension, then content) unless `--from` names it,
 writes the bank as hand-editable YAML, prints what was not carried over as `file:line: message`,
@@ -23,9 +24,15 @@ from quizapp.cli.args import EXIT_FAILED, EXIT_OK, EXIT_USAGE, plural
 from quizapp.core.formats import FORMAT_NAMES, FormatError, Note, detect_format, format_named
 
 #: The formats `import --from` and `export --to` accept (`quizapp.core.formats.FORMAT_NAMES`).
-FORMATS = ("gift", "aiken", "csv", "apkg")
+FORMATS = ("gift", "aiken", "csv", "apkg", "moodlexml")
 #: The extension an exported file gets when `-o` is not given.
-EXPORT_EXTENSIONS = {"gift": ".gift", "aiken": ".txt", "csv": ".csv", "apkg": ".apkg"}
+EXPORT_EXTENSIONS = {
+    "gift": ".gift",
+    "aiken": ".txt",
+    "csv": ".csv",
+    "apkg": ".apkg",
+    "moodlexml": ".xml",
+}
 #: Foreign files larger than this are refused (an Anki package with its media can be big).
 MAX_IMPORT_BYTES = 512 * 1024 * 1024
 
@@ -37,8 +44,12 @@ def cmd_import(
     force: bool,
     out: TextIO,
     err: TextIO,
+    media: str | None = None,
 ) -> int:
-    """Import `file` into a YAML bank at `output` (default: the file's stem + .yaml, here)."""
+    """Import `file` into a YAML bank at `output` (default: the file's stem + .yaml, here).
+
+    The files the source embeds (Moodle XML) are saved into the folder `media` when given.
+    """
     target = Path(output) if output else Path(Path(file).stem + ".yaml")
     data = _read(file, err, "import")
     if data is None:
@@ -74,6 +85,12 @@ def cmd_import(
         print(f"quizapp import: cannot write {target}: {exc.strerror or exc}", file=err)
         return EXIT_FAILED
     _print_notes(file, result.notes, out)
+    if getattr(module, "CARRIES_MEDIA", False):
+        from quizapp.cli.media import save_media
+
+        save_media(result.media, media, force, file, out)
+    elif media is not None:
+        print(f"{file}: --media: {_label(module)} files embed no files; nothing saved", file=out)
     count = len(result.bank.questions)
     summary = f"imported {plural(count, 'question')} from {file} ({_label(module)}) into {target}"
     if result.notes:
@@ -204,7 +221,8 @@ def _label(module: ModuleType) -> str:
 def _import_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="quizapp import",
-        description="Turn a Moodle GIFT, Aiken, CSV/TSV or Anki file into a quizapp bank (YAML). "
+        description="Turn a Moodle GIFT or XML, Aiken, CSV/TSV or Anki file into a quizapp bank "
+        "(YAML). "
         "What cannot be carried over is listed as file:line: message; the bank written is then "
         "validated. Exit status: 0 imported, 1 nothing could be imported, 2 usage error.",
     )
@@ -223,7 +241,15 @@ def _import_parser() -> argparse.ArgumentParser:
         help=f"the file's format, one of {', '.join(FORMATS)} (default: from its extension "
         "and content)",
     )
-    parser.add_argument("--force", action="store_true", help="overwrite OUT.yaml if it exists")
+    parser.add_argument(
+        "--media",
+        metavar="DIR",
+        help="save the files a Moodle XML file embeds (images...) into DIR; the questions keep "
+        "their alt text either way",
+    )
+    parser.add_argument(
+        "--force", action="store_true", help="overwrite OUT.yaml (and media files) if they exist"
+    )
     return parser
 
 
@@ -254,7 +280,13 @@ def run(command: str, args: Sequence[str], out: TextIO, err: TextIO) -> int:
     if command == "import":
         options = _import_parser().parse_args(args)
         return cmd_import(
-            options.file, options.output, options.source_format, options.force, out, err
+            options.file,
+            options.output,
+            options.source_format,
+            options.force,
+            out,
+            err,
+            options.media,
         )
     options = _export_parser().parse_args(args)
     return cmd_export(options.bank, options.target_format, options.output, options.force, out, err)

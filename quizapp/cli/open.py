@@ -18,8 +18,8 @@ USAGE = """\
 quizapp [--data-dir DIR] [--new-limit N] [--cache-dir DIR] [BANK_OR_FOLDER ...]
        quizapp validate [PATH ...]
        quizapp lint [PATH ...]
-       quizapp import FILE [-o OUT.yaml] [--from FORMAT] [--force]
-       quizapp export BANK --to gift|aiken|csv|apkg [-o FILE] [--force]
+       quizapp import FILE [-o OUT.yaml] [--from FORMAT] [--media DIR] [--force]
+       quizapp export BANK --to gift|aiken|csv|apkg|moodlexml [-o FILE] [--force]
        quizapp results export --format csv|jsonl [--bank ID] [--since YYYY-MM-DD] -o FILE
                               [--data-dir DIR]
        quizapp stats [RESULTS ...] [--bank ID] [--json | --csv] [--data-dir DIR]
@@ -35,9 +35,10 @@ commands:
                        (exit status 0 valid, 1 invalid, 2 usage error)
   lint [PATH ...]      warn about weak questions: file:line:column: CODE message
                        (exit status 0 clean, 1 warnings, 2 usage error)
-  import FILE          turn a Moodle GIFT, Aiken, CSV/TSV or Anki (.apkg) file into a bank
-                       (.yaml); lists what could not be carried over, then validates it
-  export BANK --to F   write a bank as gift, aiken, csv or apkg
+  import FILE          turn a Moodle GIFT or XML, Aiken, CSV/TSV or Anki (.apkg) file into a
+                       bank (.yaml); lists what could not be carried over, then validates it;
+                       --media DIR saves the images a Moodle XML file embeds
+  export BANK --to F   write a bank as gift, aiken, csv, apkg or moodlexml
   results export       write every saved answer (with its misconceptions) as CSV or
                        JSON Lines, for an instructor; quizapp results export --help
   stats [RESULTS ...]  item analysis of a class's exported results (or of this machine's

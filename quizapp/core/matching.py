@@ -20,6 +20,9 @@ _DROPPED_CATEGORIES = frozenset({"Pc", "Pd", "Ps", "Pe", "Pi", "Pf", "Po", "Sk"}
 _PLAIN_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
 _THOUSANDS_NUMBER = re.compile(r"[+-]?[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]*)?(?:[eE][+-]?[0-9]+)?")
 
+#: A `*` in a Moodle pattern that is not written `\\*`.
+_STAR = re.compile(r"(?<!\\)\*")
+
 #: Relative slack when testing a number against a range, so 0.1 + 0.2 lies in [0.3, 0.3].
 _RANGE_EPSILON = 1e-9
 
@@ -72,13 +75,34 @@ def _regex_matches(pattern: str, typed: str, case_sensitive: bool) -> bool:
         return False
 
 
+@lru_cache(maxsize=1024)
+def _wildcard(pattern: str, case_sensitive: bool) -> re.Pattern[str]:
+    """A Moodle pattern (`*manual*`) as a regular expression over `normalise`d text.
+
+    Each part between stars is normalised as typed answers are, keeping a space at its ends when
+    it had one (`the * of` needs words around the gap); `\\*` is a star itself (which
+    normalising drops on both sides, as it does for plain answers).
+    """
+    pieces: list[str] = []
+    for part in _STAR.split(pattern):
+        part = part.replace("\\*", "*")
+        core = normalise(part, case_sensitive)
+        if not core:
+            pieces.append(" " if part and part.isspace() else "")
+            continue
+        lead = " " if part[:1].isspace() else ""
+        trail = " " if part[-1:].isspace() else ""
+        pieces.append(re.escape(lead + core + trail))
+    return re.compile(".*".join(pieces), re.DOTALL)
+
+
 def best_text_match(
     answers: Sequence[TextAnswer], typed: str, case_sensitive: bool
 ) -> TextAnswer | None:
     """The highest-weighted answer (the first of equals) that `typed` matches, if any.
 
     An empty answer matches nothing. Regex answers are matched against the whole trimmed answer,
-    the others after `normalise`.
+    wildcard answers (Moodle patterns) and the others after `normalise`.
     """
     raw = typed.strip()
     if not raw:
@@ -88,6 +112,8 @@ def best_text_match(
     for answer in answers:
         if answer.regex:
             hit = _regex_matches(answer.text, raw, case_sensitive)
+        elif answer.wildcard:
+            hit = bool(key) and _wildcard(answer.text, case_sensitive).fullmatch(key) is not None
         else:
             hit = bool(key) and _normalised(answer.text, case_sensitive) == key
         if hit and (best is None or answer.weight > best.weight):
@@ -102,7 +128,7 @@ def text_correct_answer(answers: Sequence[TextAnswer]) -> str:
     """
     full = [a for a in answers if a.weight >= _FULL_MARKS]
     for answer in full:
-        if not answer.regex:
+        if not answer.regex and not answer.wildcard:
             return answer.text
     if full:
         return full[0].text

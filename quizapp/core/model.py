@@ -100,6 +100,20 @@ class TextAnswer:
     feedback: str = ""
     misconception: str | None = None
     regex: bool = False
+    wildcard: bool = False
+    """`text` is a Moodle pattern: each `*` stands for any run of characters (`\\*` for a star)."""
+
+
+@dataclass(frozen=True, slots=True)
+class OtherAnswer:
+    """What any typed answer that matches none of a question's (or gap's) answers earns.
+
+    Moodle's catch-all answer (`*` in a short-answer or numerical question): its feedback, and the
+    share of full marks it gives (usually none).
+    """
+
+    feedback: str = ""
+    weight: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +148,8 @@ class Gap:
     name: str
     answers: tuple[TextAnswer, ...]
     case_sensitive: bool = False
+    otherwise: OtherAnswer | None = None
+    """Feedback (and credit) for an answer that matches none of `answers`."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,6 +194,8 @@ class Question:
     """1-based line of the question in its source file (0 when unknown)."""
     lint_ignore: tuple[str, ...] = ()
     """Codes of `quizapp lint` warnings not to report for this question (its `lint:` field)."""
+    otherwise: OtherAnswer | None = None
+    """short, numeric: feedback (and credit) for a typed answer that matches none of the answers."""
 
     @property
     def correct_choices(self) -> tuple[int, ...]:

@@ -19,7 +19,14 @@ from quizapp.core.matching import (
     parse_number,
     text_correct_answer,
 )
-from quizapp.core.model import Question, QuestionType, Response, SelfGrade, match_rights
+from quizapp.core.model import (
+    OtherAnswer,
+    Question,
+    QuestionType,
+    Response,
+    SelfGrade,
+    match_rights,
+)
 
 __all__ = ["AnswerError", "Grade", "Outcome", "grade", "outcome_for"]
 
@@ -185,12 +192,22 @@ def _grade_multiple(question: Question, response: Response) -> Grade:
     )
 
 
+def _other(otherwise: OtherAnswer | None, typed: str, correct: str) -> Grade:
+    """The grade of a typed answer that matches none of the answers: the catch-all's, if any.
+
+    A blank answer is no answer at all: the catch-all is for *other* answers.
+    """
+    if otherwise is None or not typed.strip():
+        return _make(0.0, (), (), correct)
+    return _make(otherwise.weight, (), [otherwise.feedback], correct)
+
+
 def _grade_short(question: Question, response: Response) -> Grade:
     typed = _text(question, response)
     best = best_text_match(question.answers, typed, question.case_sensitive)
     correct = text_correct_answer(question.answers)
     if best is None:
-        return _make(0.0, (), (), correct)
+        return _other(question.otherwise, typed, correct)
     return _make(best.weight, [best.misconception], [best.feedback], correct)
 
 
@@ -204,7 +221,7 @@ def _grade_numeric(question: Question, response: Response) -> Grade:
         return _make(0.0, (), [f"{typed!r} is not a number"], correct)
     best = best_numeric_match(question.numeric, value)
     if best is None:
-        return _make(0.0, (), (), correct)
+        return _other(question.otherwise, typed, correct)
     return _make(best.weight, [best.misconception], [best.feedback], correct)
 
 
@@ -220,10 +237,15 @@ def _grade_cloze(question: Question, response: Response) -> Grade:
                 f"not {_describe(text)}"
             )
         best = best_text_match(gap.answers, text, gap.case_sensitive)
-        scores.append(0.0 if best is None else min(1.0, max(0.0, best.weight)))
         if best is not None:
+            scores.append(min(1.0, max(0.0, best.weight)))
             misconceptions.append(best.misconception)
             feedback.append(best.feedback)
+        elif gap.otherwise is not None and text.strip():
+            scores.append(min(1.0, max(0.0, gap.otherwise.weight)))
+            feedback.append(gap.otherwise.feedback)
+        else:
+            scores.append(0.0)
     correct = "; ".join(f"{g.name}: {text_correct_answer(g.answers)}" for g in question.gaps)
     score = sum(scores) / len(scores) if scores else 0.0
     return _make(score, misconceptions, feedback, correct)

@@ -18,12 +18,12 @@ from quizapp.core.bank.loader import parse_bank
 from quizapp.core.formats import (
     FormatError,
     apkg,
-    apkg_read,
     bank_to_yaml,
     detect_format,
     format_named,
 )
-from quizapp.core.formats.apkg_proto import media_names, notetype_is_cloze
+from quizapp.core.formats.apkg import read as apkg_read
+from quizapp.core.formats.apkg.proto import media_names, notetype_is_cloze
 from quizapp.core.model import Bank, Choice, Gap, Question, QuestionType, TextAnswer
 from tests.formats.apkg.packages import (
     BASIC,

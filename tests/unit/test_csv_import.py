@@ -65,7 +65,7 @@ def test_anki_export_with_every_header() -> None:
     assert [(g.name, g.answers[0].text) for g in cloze.gaps] == [("c1", "nucleus"), ("c2", "DNA")]
     assert (cloze.hint, cloze.explanation) == ("c2: molecule", "See chapter 2")
     assert (pictured.prompt, pictured.back, pictured.tags) == (
-        "Which organelle is shown?",
+        "Which organelle is shown? [cell.png]",
         "the Golgi apparatus",
         (),
     )
@@ -141,7 +141,7 @@ def test_line_breaks_typed_in_a_cell_guessed_to_be_html_are_kept() -> None:
 def test_html_to_text() -> None:
     html = "<div>One&nbsp;two</div><div>three<br/>four</div><ul><li>a</li><li>b</li></ul>"
     text, media = html_to_text(html + '<img src="x.png"><script>alert(1)</script>')
-    assert text == "One two\nthree\nfour\n- a\n- b"
+    assert text == "One two\nthree\nfour\n- a\n- b\n[x.png]"
     assert media == ("x.png",)
 
 

@@ -9,8 +9,8 @@ import pytest
 
 from quizapp.core.bank.loader import parse_bank
 from quizapp.core.formats import FormatError, Note, bank_to_yaml, detect_format, format_named, gift
-from quizapp.core.formats.gift_read import category_of, topic_of
-from quizapp.core.formats.gift_text import escape, hide_escapes, show
+from quizapp.core.formats.gift.read import category_of, topic_of
+from quizapp.core.formats.gift.text import escape, hide_escapes, show
 from quizapp.core.formats.htmltext import html_to_text
 from quizapp.core.model import (
     Bank,
@@ -18,10 +18,12 @@ from quizapp.core.model import (
     Gap,
     MatchPair,
     NumericAnswer,
+    OtherAnswer,
     Question,
     QuestionType,
     TextAnswer,
 )
+from quizapp.core.scoring import grade
 
 FIXTURES = Path(__file__).parents[1] / "formats" / "gift"
 
@@ -65,7 +67,7 @@ def test_types_fixture_imports_every_gift_type_with_its_line():
     result = load("types.gift")
     assert result.notes == ()
     bank = result.bank
-    assert (bank.id, bank.title) == ("types", "types")
+    assert (bank.id, bank.title) == ("types", "Geography")  # its one top category
     kinds = [(q.id, q.type.value, q.line) for q in bank.questions]
     assert kinds == [
         ("capital-fr", "single", 5),
@@ -200,7 +202,7 @@ def test_syntax_fixture_questions_ids_and_notes():
     ]
     assert notes_of(result) == [
         (1, "an [id:] or [tag:] comment with no question after it"),
-        (18, "images are not imported (left out: map.png)"),
+        (18, "images are not imported, their alt text is kept (left out: map.png)"),
     ]
     assert_valid(result.bank)
 
@@ -230,7 +232,8 @@ def test_formats_html_becomes_plain_text_markdown_is_kept_plain_is_literal():
     assert markdown.prompt == "This **markdown** stays as _written_."
     assert markdown.tags == ("syntax", "formats")
     html = questions["title-becomes-the-id"]
-    assert html.prompt == "HTML is made plain: <tags> go, entities & breaks\nstay."
+    # The image has no alt text: its file name stands for it, as Moodle's html_to_text writes it.
+    assert html.prompt == "HTML is made plain: <tags> go, entities & breaks\nstay.\n[map.png]"
     assert html.choices[0] == Choice("<b>literal</b>", 1.0, "styled feedback")
 
 
@@ -279,20 +282,26 @@ def test_skipped_fixture_reports_every_item_left_out_with_its_line():
         (19, "question left out: 'twelve' is not a number"),
         (21, "question left out: the weight %150% is outside -100%..100%"),
         (25, "question left out: some answers pair with `->` and others do not"),
-        (31, "the `*` in 'grey*' is read as a character, not a wildcard"),
-        (32, "the catch-all answer `*` (feedback: 'Anything else is wrong.') is left out"),
-        (37, "the feedback for any other answer ('Completely wrong') is left out"),
     ]
     assert_valid(result.bank)
 
 
-def test_a_full_marks_wildcard_becomes_a_pattern():
+def test_wildcards_and_the_catch_all_are_kept_as_moodle_reads_them():
+    bank = load("skipped.gift").bank
     q = by_id(load("skipped.gift"))["kept"]
     assert q.answers == (
         TextAnswer("Frog", 1.0, "Good!"),
-        TextAnswer("grey*", 0.5),
-        TextAnswer("colo.*r", 1.0, regex=True),
+        TextAnswer("colo*r", 1.0, wildcard=True),
+        TextAnswer("grey*", 0.5, wildcard=True),
     )
+    assert q.otherwise == OtherAnswer("Anything else is wrong.", 0.0)
+    assert grade(q, "colour").score == 1.0  # Moodle's `*`: any run of characters
+    assert grade(q, "greyhound").score == 0.5
+    assert grade(q, "a dog").feedback == ("Anything else is wrong.",)
+    number = by_id(load("skipped.gift"))["other"]
+    assert number.otherwise == OtherAnswer("Completely wrong", 0.0)
+    assert grade(number, "9").feedback == ("Completely wrong",)
+    assert_valid(bank)
 
 
 def test_several_right_choices_become_a_multiple_answer_question_with_a_note():
@@ -395,7 +404,7 @@ def test_html_text_keeps_layout_and_links_and_drops_comments_and_scripts():
         "<p>One\n  two</p><ul><li>a</li><li>b</li></ul><pre>  code\n    more</pre>"
         '<!-- note --><script>x()</script><a href="https://ex.org">site</a><img src="x/y.png">'
     )
-    assert text == "One two\n- a\n- b\n  code\n    more\nsite (https://ex.org)"
+    assert text == "One two\n- a\n- b\n  code\n    more\nsite (https://ex.org)[y.png]"
     assert images == ("y.png",)
 
 

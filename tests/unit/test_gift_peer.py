@@ -80,9 +80,23 @@ def _plain(text: dict[str, str] | None) -> str:
     if text["format"] == "html":
         value = re.sub(r"<!--.*?-->", "", value, flags=re.S)
         value = _LINK.sub(lambda m: f"{m.group(2)} ({m.group(1)})", value)
+        value = _IMAGE.sub(_image, value)  # an image stands as its alt text, else its file name
         value = _BLOCK.sub(" ", value)  # a block or a line break separates words; inline tags not
         value = html.unescape(re.sub(r"<[^>]+>", "", value))
     return _squeeze(value)
+
+
+_IMAGE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+
+
+def _image(found: re.Match[str]) -> str:
+    tag = found.group(0)
+    alt = re.search(r'\balt\s*=\s*"([^"]*)"', tag)
+    src = re.search(r'\bsrc\s*=\s*"([^"]*)"', tag)
+    shown = (alt.group(1).strip() if alt else "") or (
+        src.group(1).rsplit("/", 1)[-1] if src else ""
+    )
+    return f"[{shown}]"
 
 
 def _squeeze(text: str) -> str:
@@ -251,12 +265,13 @@ def test_gift_importer_agrees_with_the_peer_parser(name: str) -> None:
     notes = [note.message for note in result.notes]
     skipped = [m for m in notes if m.startswith(("an essay", "a description"))]
     assert len(skipped) == left_out
-    catch_alls = sum(
-        1
-        for item in items
-        for c in (item.get("choices") if isinstance(item.get("choices"), list) else [])
-        if c["text"].get("text") == "*"
-    )
-    assert sum(1 for m in notes if "any other answer" in m or "catch-all" in m) == catch_alls
+    # Moodle's catch-all answer (`*`) is kept as the question's (or gap's) `otherwise`.
+    for question, (item, _, _) in zip(questions, expected, strict=True):
+        choices = item.get("choices") if isinstance(item.get("choices"), list) else []
+        stars = [c for c in choices if c["text"].get("text") == "*"]
+        others = [question.otherwise, *(gap.otherwise for gap in question.gaps)]
+        kept = [other for other in others if other is not None]
+        assert [_ours(o.feedback) for o in kept] == [_plain(c["feedback"]) for c in stars]
+    assert not any("catch-all" in m or "any other answer" in m for m in notes)
     loaded = parse_bank(bank_to_yaml(result.bank), f"{name}.yaml")
     assert loaded.ok, loaded.problems

@@ -13,9 +13,9 @@ import pytest
 
 from quizapp.core.bank.loader import parse_bank
 from quizapp.core.formats import FormatError, Note, gift
-from quizapp.core.formats.gift_answers import read_percent
-from quizapp.core.formats.gift_write import percent
-from quizapp.core.model import Bank, Question
+from quizapp.core.formats.gift.answers import read_percent
+from quizapp.core.formats.gift.write import percent
+from quizapp.core.model import Bank, OtherAnswer, Question
 
 FIXTURES = Path(__file__).parents[1] / "formats" / "gift"
 
@@ -76,7 +76,7 @@ questions:
     answers:
       - {text: Rome, feedback: "Yes #1."}
       - {text: Roma, weight: 50, feedback: "Italian: half marks."}
-    pattern: 'R.*m.*a'
+      - {text: "R*m*a", wildcard: true}
     wrong_answers:
       - {text: Milan, feedback: Fashion capital.}
 
@@ -207,16 +207,63 @@ def test_imported_fixtures_survive_a_round_trip(name):
     assert unlined(back.bank.questions) == unlined(bank.questions)
 
 
-def test_a_literal_star_is_not_written_where_gift_would_read_a_wildcard():
+def test_wildcards_and_catch_alls_come_back_and_a_literal_star_is_not_written():
     path = FIXTURES / "skipped.gift"
-    bank = gift.import_bank(path.read_bytes(), str(path)).bank  # 'grey*' at 50% stays literal
+    bank = gift.import_bank(path.read_bytes(), str(path)).bank  # 'grey*': Moodle's wildcard
     exported, back = round_trip(bank)
-    assert exported.notes == (
-        Note(28, "question 'kept': the answer 'grey*' holds `*`, a wildcard in GIFT: left out"),
+    assert exported.notes == ()
+    assert unlined(back.bank.questions) == unlined(bank.questions)
+    assert back.bank.question("kept").otherwise is not None
+    literal = load_yaml(
+        "title: Stars\nquestions:\n  - {id: q, prompt: P, answers: [Paris, 'C*'], "
+        "otherwise: {feedback: Try again., weight: 10}}\n"
     )
-    kept = back.bank.question("kept")
-    assert [a.text for a in kept.answers] == ["Frog", "colo.*r"]
-    assert unlined((back.bank.question("other"),)) == unlined((bank.question("other"),))
+    exported, back = round_trip(literal)
+    assert exported.notes == (
+        Note(3, "question 'q': the answer 'C*' holds `*`, a wildcard in GIFT: left out"),
+    )
+    assert "\t=%10%*#Try again.\n" in exported.data.decode("utf-8")
+    q = back.bank.question("q")
+    assert ([a.text for a in q.answers], q.otherwise) == (["Paris"], OtherAnswer("Try again.", 0.1))
+
+
+def test_misconceptions_travel_in_the_feedback_and_keep_their_ids():
+    bank = load_yaml(MISCONCEPTIONS)
+    exported, back = round_trip(bank)
+    text = exported.data.decode("utf-8")
+    assert "// Misconception 'closer': Bigger looks closer.\n" in text
+    written = "~wrong#It is not.\\n\\nMisconception\\: Bigger looks closer. — Size is not distance."
+    assert written in text
+    assert unlined(back.bank.questions) == unlined(bank.questions)
+    assert back.bank.misconceptions == bank.misconceptions
+    assert (back.bank.id, back.bank.title) == ("sky", "Sky and size")
+
+
+MISCONCEPTIONS = """
+title: Sky and size
+id: sky
+misconceptions:
+  closer: {summary: Bigger looks closer., explanation: Size is not distance.}
+questions:
+  - id: pick
+    prompt: Pick.
+    choices:
+      - {text: right, correct: true}
+      - {text: wrong, feedback: It is not., misconception: closer}
+      - {text: other, misconception: {summary: An inline one.}}
+  - id: tf
+    prompt: The Moon is bigger than the Sun.
+    answer: false
+    misconception: closer
+  - id: typed
+    prompt: Name it.
+    answers: [Sun]
+    wrong_answers: [{text: Moon, misconception: closer}]
+  - id: number
+    prompt: How many?
+    answer: 8
+    wrong_answers: [{value: 9, feedback: Pluto., misconception: closer}]
+"""
 
 
 NOT_GIFT = """
@@ -296,9 +343,6 @@ def test_what_gift_cannot_hold_is_noted_with_the_bank_line():
         Note(lines["lossy"], "question 'lossy': the hint is left out"),
         Note(lines["lossy"], "question 'lossy': the references are left out"),
         Note(
-            lines["lossy"], "question 'lossy': misconceptions are not part of GIFT: closer left out"
-        ),
-        Note(
             lines["lossy"],
             "question 'lossy': GIFT does not say whether to shuffle: Moodle's quiz setting decides",
         ),
@@ -337,6 +381,8 @@ def test_what_gift_cannot_hold_is_noted_with_the_bank_line():
     kept = {q.id: q for q in back.bank.questions}
     assert list(kept) == ["lossy", "cased", "named-gap", "gap-last", "pair-feedback", "odd-grade"]
     assert [c.text for c in kept["lossy"].choices] == ["right", "wrong", "none of these"]
+    assert kept["lossy"].choices[1].misconception == "closer"
+    assert back.bank.misconceptions["closer"].summary == "Bigger looks closer."
     assert kept["named-gap"].prompt == "The {{blank}} is big."
     assert (kept["gap-last"].type.value, kept["gap-last"].prompt) == ("short", "The capital is")
     assert kept["odd-grade"].choices[1].weight == 0.37

@@ -43,7 +43,7 @@ def test_images_and_media_are_reported_by_file_name() -> None:
         '<audio src="media/hello.mp3"></audio><video><source src="clip.mp4"></video>'
         "<script>alert(1)</script><style>p {}</style>"
     )
-    assert plain.text == ""
+    assert plain.text == "[Map] [logo]"  # an image is shown by its alt text
     assert plain.images == ("map.png", "logo")
     assert plain.media == ("hello.mp3", "clip.mp4")
     assert html_to_text('<audio src="a.mp3"></audio><img src="b.png">')[1] == ("b.png", "a.mp3")
@@ -68,5 +68,5 @@ def test_gift_names_the_kind_of_media_left_out() -> None:
         b'[html]Look <img src="m.png"> <audio src="b.mp3"></audio>{T}', "x.gift"
     )
     assert [n.message for n in result.notes] == [
-        "images and media are not imported (left out: m.png, b.mp3)"
+        "images and media are not imported, their alt text is kept (left out: m.png, b.mp3)"
     ]

@@ -1,6 +1,6 @@
 """The JSON Schema (draft 2020-12) of the bank format, for editors that complete and check YAML.
 
-It follows the validator's key lists (`bankparts.fields`; a test holds the two together) and its
+It follows the validator's key lists (`parts.fields`; a test holds the two together) and its
 type inference: without `type`, a question must carry a field that tells its type. Some rules are
 beyond JSON Schema (misconception references, unique ids, how many choices are correct, weights
 adding up to 100%); only the validator checks those. `quizapp/schema/bank.schema.json` is this
@@ -75,6 +75,10 @@ _RANGE: Schema = {
     "description": "[low, high]: any number in between is accepted.",
 }
 _TOLERANCE: Schema = {"type": "number", "minimum": 0, "description": "Accepted +/- this much."}
+_WILDCARD: Schema = {
+    "type": "boolean",
+    "description": "The text is a Moodle pattern: each `*` matches any run of characters.",
+}
 
 _COMMON: Schema = {
     "id": {**_ref("id"), "description": "Unique in the bank; never change it."},
@@ -109,6 +113,7 @@ def _type_fields(kind: QuestionType) -> tuple[Schema, tuple[str, ...], list[Sche
             "pattern": _filled("A regular expression matched against the whole answer."),
             "case_sensitive": _flag("Compare case (default false)."),
             "wrong_answers": wrong_texts,
+            "otherwise": _ref("otherwise"),
         }
         return fields, (), [{"anyOf": [{"required": ["answers"]}, {"required": ["pattern"]}]}]
     if kind is QuestionType.NUMERIC:
@@ -120,6 +125,7 @@ def _type_fields(kind: QuestionType) -> tuple[Schema, tuple[str, ...], list[Sche
             "range": _RANGE,
             "answers": _list(entries, "Accepted values or ranges, with weights.", 1),
             "wrong_answers": _list(wrong, "Known wrong values."),
+            "otherwise": _ref("otherwise"),
         }
         forms = [{"required": [form]} for form in ("answer", "range", "answers")]
         return fields, (), [{"oneOf": forms}, {"dependentRequired": {"tolerance": ["answer"]}}]
@@ -190,7 +196,12 @@ def _defs() -> Schema:
             **{"not": {"required": ["correct", "weight"]}},
         ),
         "textAnswer": _object(
-            {"text": _filled("An accepted answer."), "weight": _WEIGHT, "feedback": _text("")},
+            {
+                "text": _filled("An accepted answer."),
+                "weight": _WEIGHT,
+                "feedback": _text(""),
+                "wildcard": _WILDCARD,
+            },
             ("text",),
         ),
         "wrongText": _object(
@@ -198,8 +209,16 @@ def _defs() -> Schema:
                 "text": _filled("A wrong answer."),
                 "feedback": _text(""),
                 "misconception": _ref("misconceptionRef"),
+                "wildcard": _WILDCARD,
             },
             ("text",),
+        ),
+        "otherwise": _object(
+            {
+                "feedback": _text("Shown for any answer that matches none of the answers."),
+                "weight": {**_WEIGHT, "minimum": 0},
+            },
+            description="Feedback (and credit) for any other answer (Moodle's `*` answer).",
         ),
         "numericAnswer": _numeric({"weight": _WEIGHT}),
         "wrongNumeric": _numeric({"misconception": _ref("misconceptionRef")}),
@@ -209,6 +228,7 @@ def _defs() -> Schema:
                 "pattern": _filled("A regular expression."),
                 "wrong_answers": _list({"anyOf": [_ref("filled"), _ref("wrongText")]}, ""),
                 "case_sensitive": _flag("Compare case."),
+                "otherwise": _ref("otherwise"),
             },
             (),
             anyOf=[{"required": ["answers"]}, {"required": ["pattern"]}],

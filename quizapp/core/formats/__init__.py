@@ -1,12 +1,14 @@
-"""Import and export of foreign question formats: Moodle GIFT, Aiken, CSV/TSV and Anki packages.
+"""Import and export of foreign question formats: Moodle GIFT, Moodle XML, Aiken, CSV/TSV and Anki.
 
-Each format lives in its own module of this package (`gift`, `aiken`, `csv`, `apkg`) and defines:
+Each format lives in its own module of this package (`gift`, `moodlexml`, `aiken`, `csv`, `apkg`)
+and defines:
 
 - `NAME` (the name given to `--from`/`--to`), `EXTENSIONS` (lower-case, with the dot),
   `sniff(data) -> bool` (the content looks like it) and, optionally, `LABEL` (a human name such
   as "Moodle GIFT", shown by the command line);
 - `import_bank(data, path) -> ImportResult`, raising `FormatError` only when nothing can be
-  imported at all (not UTF-8, not this format, a corrupt archive);
+  imported at all (not UTF-8, not this format, a corrupt archive); files the source embeds come
+  back in `ImportResult.media`, and a format that has them says so with `CARRIES_MEDIA = True`;
 - `export_bank(bank) -> ExportResult`, counting the questions it wrote.
 
 What a format cannot carry over is never dropped silently: it comes back as a `Note` with the line
@@ -24,13 +26,14 @@ from typing import TYPE_CHECKING
 from quizapp.core.faces import lazy_names
 
 if TYPE_CHECKING:
-    from quizapp.core.formats.common import FormatError, Note
+    from quizapp.core.formats.common import FormatError, MediaFile, Note
     from quizapp.core.formats.registry import FORMAT_NAMES, detect_format, format_named
     from quizapp.core.formats.yamlout import bank_to_yaml
 
 __all__ = [
     "FORMAT_NAMES",
     "FormatError",
+    "MediaFile",
     "Note",
     "bank_to_yaml",
     "detect_format",
@@ -43,6 +46,7 @@ __getattr__ = lazy_names(
     {
         "FORMAT_NAMES": "registry",
         "FormatError": "common",
+        "MediaFile": "common",
         "Note": "common",
         "bank_to_yaml": "yamlout",
         "detect_format": "registry",

@@ -5,11 +5,12 @@
     B) Canberra
     ANSWER: B
 
-A question is its text (one line, or several), then its options `A.` or `A)` followed by a space,
-then `ANSWER: <letter>`. Blank lines between questions are optional. Like Moodle, the importer
-recovers from a bad question: it is reported with its line and skipped, and the good ones are
-imported. Aiken holds no feedback, explanation or topic, and only single-answer questions; the
-exporter writes true/false questions as `A. True` / `B. False` and reports what it leaves out.
+A question is its text (one line, or several), then its options `A.` or `A)` (a space after them
+is optional, as Moodle reads `A)Text` and `B.Text` too), then `ANSWER: <letter>`. Blank lines
+between questions are optional. Like Moodle, the importer recovers from a bad question: it is
+reported with its line and skipped, and the good ones are imported. Aiken holds no feedback,
+explanation or topic, and only single-answer questions; the exporter writes true/false questions
+as `A. True` / `B. False` and reports what it leaves out.
 """
 
 from __future__ import annotations
@@ -23,18 +24,19 @@ from quizapp.core.formats.common import (
     IdMaker,
     ImportResult,
     Note,
-    bank_id_for,
     decode_text,
-    title_for,
 )
+from quizapp.core.formats.controls import drop_controls
+from quizapp.core.formats.identity import identity
 from quizapp.core.model import Bank, Choice, Question, QuestionType
 
 NAME = "aiken"
 LABEL = "Aiken"
 EXTENSIONS = (".aiken", ".txt")
 
-#: An option line: a capital letter, `.` or `)`, then a space or tab (Moodle's own rule).
-_OPTION = re.compile(r"^([A-Z])[.)][ \t]+(.*)$")
+#: An option line: a capital letter, `.` or `)`, then the text, a space or tab between them
+#: optional (Moodle's own rule, `/^[A-Z][).][ \t]?/`).
+_OPTION = re.compile(r"^([A-Z])[.)][ \t]*(.*)$")
 _ANSWER = re.compile(r"^ANSWER:[ \t]*([A-Z])$")
 #: Lines meant as an ANSWER line that Moodle would not read as one (`Answer: b`, `ANSWER B`,
 #: `ANSWER: B because...`); "Answer the following:" stays question text.
@@ -66,8 +68,7 @@ def sniff(data: bytes) -> bool:
 
 def import_bank(data: bytes, path: str) -> ImportResult:
     """Read an Aiken file; bad questions become notes. FormatError when none can be imported."""
-    text = decode_text(data)
-    notes: list[Note] = []
+    text, notes = drop_controls(decode_text(data))
     questions: list[Question] = []
     ids = IdMaker()
     draft: _Draft | None = None
@@ -120,8 +121,9 @@ def import_bank(data: bytes, path: str) -> ImportResult:
             count = f"{len(notes)} problems" if len(notes) > 1 else "1 problem"
             message += f" ({count}, the first at line {notes[0].line})"
         raise FormatError(message, notes[0].line if notes else 0, tuple(notes))
-    bank = Bank(id=bank_id_for(path), title=title_for(path), questions=tuple(questions))
-    return ImportResult(bank, tuple(notes))
+    bank_id, title, named = identity(path)
+    bank = Bank(id=bank_id, title=title, questions=tuple(questions))
+    return ImportResult(bank, tuple(named + notes))
 
 
 def _finish(
@@ -145,7 +147,10 @@ def _finish(
         bad(f"ANSWER: {letter} (line {line}) is not one of its options {letters[0]}-{letters[-1]}")
         return None
     seen: dict[str, str] = {}
-    for given, text, _ in draft.options:
+    for given, text, option_line in draft.options:
+        if not text:
+            bad(f"option {given} at line {option_line} has no text")
+            return None
         if text in seen:
             bad(f"options {seen[text]} and {given} both read '{text}'")
             return None

@@ -21,11 +21,24 @@ class Note:
 
 
 @dataclass(frozen=True, slots=True)
+class MediaFile:
+    """A file a foreign file carried inside it (an image of a Moodle XML question)."""
+
+    name: str
+    """A plain file name, safe to write in a folder of the user's choice (no path in it)."""
+    data: bytes
+    line: int
+    """Where the file was found in the source (0 when unknown)."""
+
+
+@dataclass(frozen=True, slots=True)
 class ImportResult:
     """A bank read from a foreign file, and what could not be carried over."""
 
     bank: Bank
     notes: tuple[Note, ...]
+    media: tuple[MediaFile, ...] = ()
+    """Files the source embeds, for the command line to save with `--media DIR`."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -35,11 +35,11 @@ from quizapp.core.formats.common import (
     IdMaker,
     ImportResult,
     Note,
-    bank_id_for,
     decode_text,
     slugify,
-    title_for,
 )
+from quizapp.core.formats.controls import drop_controls
+from quizapp.core.formats.identity import identity
 from quizapp.core.model import Bank, Choice, NumericAnswer, Question, QuestionType, TextAnswer
 from quizapp.core.study import correct_answer_text
 
@@ -91,10 +91,9 @@ def sniff(data: bytes) -> bool:
 
 def import_bank(data: bytes, path: str) -> ImportResult:
     """Read a CSV/TSV or Anki text file into a bank of flashcards (and cloze questions)."""
-    text = decode_text(data)
+    text, notes = drop_controls(decode_text(data))
     lines = text.split("\n")
     layout, first = _read_headers(lines)
-    notes: list[Note] = []
     body = "\n".join(lines[first:])
     if not layout.separator:
         extension = os.path.splitext(path)[1].lower()
@@ -132,8 +131,14 @@ def import_bank(data: bytes, path: str) -> ImportResult:
         notes.append(Note(extra_line, "fields after the second were not imported (front/back)"))
     if not questions:
         raise FormatError("no flashcard could be read", first + 1, tuple(notes))
-    bank = Bank(id=bank_id_for(path), title=title_for(path), questions=tuple(questions))
-    return ImportResult(bank, tuple(notes))
+    # Anki's `#deck:` header names the deck every note goes to: the bank's title.
+    bank_id, title, named = identity(path, " / ".join(_levels(layout.deck)))
+    bank = Bank(id=bank_id, title=title, questions=tuple(questions))
+    return ImportResult(bank, tuple(named + notes))
+
+
+def _levels(deck: str) -> list[str]:
+    return [level.strip() for level in deck.split("::") if level.strip()]
 
 
 def _read_headers(lines: list[str]) -> tuple[_Layout, int]:

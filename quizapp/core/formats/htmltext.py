@@ -4,8 +4,10 @@ The text is laid out as a browser would show it, without styling: runs of white 
 one space (except inside `<pre>`), `<br>` is a line break, blocks (`<p>`, `<div>`, list items,
 headings, table rows...) start on a line of their own, list items get a `- `, entities are
 unescaped, a link keeps its address as `text (url)`, and scripts, styles and comments are dropped.
-Images, audio and video are collected by file name so the importer can report them: media are
-never imported.
+An image is shown by its alt text (else its file name) in brackets, `[Moodle logo]`, as Moodle's own
+html_to_text does, so a side that is only a picture still says something; images, audio and video
+are also collected by file name so the importer can report them: the files themselves are not
+part of the text.
 """
 
 from __future__ import annotations
@@ -76,7 +78,11 @@ class _Layout(HTMLParser):
             self._break()
             self._pre += 1
         elif tag == "img":
-            self.images.append(_file_name(found.get("src") or found.get("alt") or "an image"))
+            name = _file_name(found.get("src") or found.get("alt") or "an image")
+            self.images.append(name)
+            # What the picture shows stays in the text, as Moodle's html_to_text writes it.
+            alt = " ".join((found.get("alt") or "").split())
+            self.handle_data(f"[{alt or name}]")
         elif tag in _MEDIA:
             source = found.get("src") or found.get("data")
             if source:

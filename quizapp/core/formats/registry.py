@@ -9,8 +9,8 @@ from types import ModuleType
 from quizapp.core.formats.common import FormatError
 
 #: Every format, in the order `detect_format` sniffs content (most distinctive first).
-FORMAT_NAMES = ("gift", "aiken", "csv", "apkg")
-_SNIFF_ORDER = ("apkg", "aiken", "csv", "gift")
+FORMAT_NAMES = ("gift", "aiken", "csv", "apkg", "moodlexml")
+_SNIFF_ORDER = ("apkg", "moodlexml", "aiken", "csv", "gift")
 
 
 def format_named(name: str) -> ModuleType:

@@ -24,6 +24,7 @@ from quizapp.core.model import (
     Bank,
     Choice,
     NumericAnswer,
+    OtherAnswer,
     Question,
     QuestionType,
     TextAnswer,
@@ -109,13 +110,14 @@ def _body(q: Question) -> tuple[dict[str, Any], QuestionType | None]:
             single = full == 1 or positive < 2
             return body, QuestionType.SINGLE if single else QuestionType.MULTIPLE
         case QuestionType.SHORT:
-            return _text_answers(q.answers, q.case_sensitive), QuestionType.SHORT
+            body = _text_answers(q.answers, q.case_sensitive, q.otherwise)
+            return body, QuestionType.SHORT
         case QuestionType.NUMERIC:
-            return _numeric(q.numeric), QuestionType.NUMERIC
+            return _numeric(q.numeric) | _otherwise(q.otherwise), QuestionType.NUMERIC
         case QuestionType.CLOZE:
             gaps: dict[str, Any] = {}
             for gap in q.gaps:
-                spec = _text_answers(gap.answers, gap.case_sensitive)
+                spec = _text_answers(gap.answers, gap.case_sensitive, gap.otherwise)
                 gaps[gap.name] = spec["answers"] if list(spec) == ["answers"] else spec
             return {"gaps": gaps}, QuestionType.CLOZE
         case QuestionType.ORDER:
@@ -174,8 +176,11 @@ def _choices(q: Question) -> dict[str, Any]:
     return {"choices": entries}
 
 
-def _text_answers(answers: tuple[TextAnswer, ...], case_sensitive: bool) -> dict[str, Any]:
-    """`answers`, `pattern`, `wrong_answers` and `case_sensitive` of a short question or a gap."""
+def _text_answers(
+    answers: tuple[TextAnswer, ...], case_sensitive: bool, otherwise: OtherAnswer | None
+) -> dict[str, Any]:
+    """`answers`, `pattern`, `wrong_answers`, `case_sensitive` and `otherwise` of a short question
+    or a gap."""
     patterns = [i for i, a in enumerate(answers) if a.regex]
     last_accepted = max((i for i, a in enumerate(answers) if a.weight > 0), default=-1)
     split = patterns[0] + 1 if patterns else last_accepted + 1
@@ -183,12 +188,19 @@ def _text_answers(answers: tuple[TextAnswer, ...], case_sensitive: bool) -> dict
     out: dict[str, Any] = {}
     listed = [a for a in accepted if not a.regex]
     if listed:
-        simple = all(a.weight == 1.0 and not a.feedback for a in listed)
+        simple = all(a.weight == 1.0 and not a.feedback and not a.wildcard for a in listed)
         if simple:
             out["answers"] = texts(tuple(a.text for a in listed))
         else:
             out["answers"] = [
-                compact({"text": a.text, "weight": _weight(a.weight, 1.0), "feedback": a.feedback})
+                compact(
+                    {
+                        "text": a.text,
+                        "weight": _weight(a.weight, 1.0),
+                        "feedback": a.feedback,
+                        "wildcard": a.wildcard or None,
+                    }
+                )
                 for a in listed
             ]
     if patterns:
@@ -197,10 +209,25 @@ def _text_answers(answers: tuple[TextAnswer, ...], case_sensitive: bool) -> dict
         out["case_sensitive"] = True
     if wrong:
         out["wrong_answers"] = [
-            compact({"text": a.text, "feedback": a.feedback, "misconception": a.misconception})
+            compact(
+                {
+                    "text": a.text,
+                    "feedback": a.feedback,
+                    "misconception": a.misconception,
+                    "wildcard": a.wildcard or None,
+                }
+            )
             for a in wrong
         ]
-    return out
+    return out | _otherwise(otherwise)
+
+
+def _otherwise(otherwise: OtherAnswer | None) -> dict[str, Any]:
+    """The `otherwise:` field of a short or numeric question or a gap ({} when it has none)."""
+    if otherwise is None:
+        return {}
+    spec = {"feedback": otherwise.feedback, "weight": _weight(otherwise.weight, 0.0)}
+    return {"otherwise": compact(spec)}
 
 
 def _numeric(answers: tuple[NumericAnswer, ...]) -> dict[str, Any]:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from quizapp.core.lint.text import explains_nothing, points_at_others, squashed
-from quizapp.core.model import NumericAnswer, Question, QuestionType, TextAnswer
+from quizapp.core.model import NumericAnswer, OtherAnswer, Question, QuestionType, TextAnswer
 
 Path = tuple[Any, ...]
 
@@ -105,18 +105,25 @@ def _true_false(index: int, question: Question, label: str) -> Iterator[Finding]
 
 def _typed(index: int, question: Question, label: str) -> Iterator[Finding]:
     """Known wrong typed answers that teach nothing, and feedback that explains nothing."""
-    groups: list[tuple[Path, str, Sequence[TextAnswer | NumericAnswer]]] = []
+    groups: list[tuple[Path, str, Sequence[TextAnswer | NumericAnswer], OtherAnswer | None]] = []
     if question.answers:
-        groups.append(((), label, question.answers))
+        groups.append(((), label, question.answers, question.otherwise))
     if question.numeric:
-        groups.append(((), label, question.numeric))
+        groups.append(((), label, question.numeric, question.otherwise))
     for gap in question.gaps:
-        groups.append((("gaps", gap.name), f"{label}: gap '{gap.name}'", gap.answers))
-    for prefix, what, answers in groups:
+        what = f"{label}: gap '{gap.name}'"
+        groups.append((("gaps", gap.name), what, gap.answers, gap.otherwise))
+    for prefix, what, answers, otherwise in groups:
+        # Feedback for any other answer explains the known wrong ones that have none of their own.
+        explained = otherwise is not None and bool(otherwise.feedback.strip())
+        if otherwise is not None and explains_nothing(otherwise.feedback):
+            message = f"{what}: any other answer: {_verdict_only(otherwise.feedback)}"
+            yield Finding("QA102", message, index, (*prefix, "otherwise", "feedback"))
         for number, answer in enumerate(answers):
             at = (*prefix, AnswerAt(number))
             shown = _shown(answer)
-            if _is_wrong(answer) and not answer.misconception and not answer.feedback.strip():
+            quiet = answer.misconception or answer.feedback.strip() or explained
+            if _is_wrong(answer) and not quiet:
                 message = f"{what}: wrong answer {shown} has neither a misconception nor feedback"
                 yield Finding("QA101", message, index, at)
             if explains_nothing(answer.feedback):

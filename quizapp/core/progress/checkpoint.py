@@ -22,7 +22,7 @@ class Checkpointer:
     same time as a commit it slows that commit as much. So it runs once enough answers have
     gathered *and* no answer has been saved for `IDLE_SECONDS` (the student is reading the
     feedback). Answers saved back to back without a pause leave it to the backstop,
-    `store_schema.AUTOCHECKPOINT_PAGES`. The thread starts with the first checkpoint due;
+    `tables.AUTOCHECKPOINT_PAGES`. The thread starts with the first checkpoint due;
     `stop` ends it.
     """
 

@@ -200,7 +200,7 @@ def configure(conn: sqlite3.Connection) -> None:
     # OS crash or power cut can lose the last few commits (never corrupting the file). FULL would
     # fsync every answer: about ten times the cost per commit, for that last case alone.
     conn.execute("PRAGMA synchronous = NORMAL")
-    # Checkpoints are `store_checkpoint.Checkpointer`'s, between answers; this is a backstop.
+    # Checkpoints are `checkpoint.Checkpointer`'s, between answers; this is a backstop.
     conn.execute(f"PRAGMA wal_autocheckpoint = {AUTOCHECKPOINT_PAGES}")
     conn.execute("PRAGMA foreign_keys = OFF")
 

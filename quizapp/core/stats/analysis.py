@@ -1,7 +1,7 @@
 """Item analysis: which questions and distractors work, from the answers of a class.
 
-Answers come from the local store (`stats_rows.rows_from_store`) or from results files handed in
-by students (`stats_files.read_all`). A *student* is an install id; an *attempt* is one student's
+Answers come from the local store (`rows.rows_from_store`) or from results files handed in
+by students (`files.read_all`). A *student* is an install id; an *attempt* is one student's
 session (install id, session id). Self-graded flashcard answers are left out: nobody tested them.
 
 Per question (`QuestionStat`):

@@ -17,11 +17,12 @@ COMMON_KEYS = (
     "lint",
 )
 CHOICE_KEYS = ("text", "correct", "weight", "feedback", "misconception", "pin")
-TEXT_ANSWER_KEYS = ("text", "weight", "feedback")
-WRONG_TEXT_KEYS = ("text", "feedback", "misconception")
+TEXT_ANSWER_KEYS = ("text", "weight", "feedback", "wildcard")
+WRONG_TEXT_KEYS = ("text", "feedback", "misconception", "wildcard")
 NUMERIC_ANSWER_KEYS = ("value", "tolerance", "range", "weight", "feedback")
 WRONG_NUMERIC_KEYS = ("value", "tolerance", "range", "feedback", "misconception")
-GAP_KEYS = ("answers", "pattern", "wrong_answers", "case_sensitive")
+GAP_KEYS = ("answers", "pattern", "wrong_answers", "case_sensitive", "otherwise")
+OTHERWISE_KEYS = ("feedback", "weight")
 PAIR_KEYS = ("left", "right", "feedback")
 
 #: The fields each question type adds to `COMMON_KEYS`.
@@ -29,8 +30,8 @@ TYPE_KEYS: dict[QuestionType, tuple[str, ...]] = {
     QuestionType.SINGLE: ("choices",),
     QuestionType.MULTIPLE: ("choices",),
     QuestionType.TRUE_FALSE: ("answer", "feedback", "misconception"),
-    QuestionType.SHORT: ("answers", "pattern", "case_sensitive", "wrong_answers"),
-    QuestionType.NUMERIC: ("answer", "tolerance", "range", "answers", "wrong_answers"),
+    QuestionType.SHORT: ("answers", "pattern", "case_sensitive", "wrong_answers", "otherwise"),
+    QuestionType.NUMERIC: ("answer", "tolerance", "range", "answers", "wrong_answers", "otherwise"),
     QuestionType.CLOZE: ("gaps",),
     QuestionType.ORDER: ("items",),
     QuestionType.MATCH: ("pairs", "distractors"),

@@ -11,28 +11,56 @@ from quizapp.core.bank.parts.fields import (
     GAP_KEYS,
     GAP_RE,
     NUMERIC_ANSWER_KEYS,
+    OTHERWISE_KEYS,
     TEXT_ANSWER_KEYS,
     WRONG_NUMERIC_KEYS,
     WRONG_TEXT_KEYS,
 )
 from quizapp.core.bank.parts.questions import QuestionScope
-from quizapp.core.model import Gap, NumericAnswer, QuestionType, TextAnswer
+from quizapp.core.model import Gap, NumericAnswer, OtherAnswer, QuestionType, TextAnswer
 
 _TEXT_ANSWER_KEYS = frozenset(TEXT_ANSWER_KEYS)
 _WRONG_TEXT_KEYS = frozenset(WRONG_TEXT_KEYS)
 _NUMERIC_ANSWER_KEYS = frozenset(NUMERIC_ANSWER_KEYS)
 _WRONG_NUMERIC_KEYS = frozenset(WRONG_NUMERIC_KEYS)
 _GAP_KEYS = frozenset(GAP_KEYS)
+_OTHERWISE_KEYS = frozenset(OTHERWISE_KEYS)
 _NUMERIC_FORMS = ("answer", "range", "answers")
+#: A `*` of a Moodle pattern (not `\\*`).
+_STAR = re.compile(r"(?<!\\)\*")
 Sub = tuple[Any, ...]
 
 
 def build_short(scope: QuestionScope, raw: dict[Any, Any], kind: QuestionType) -> Any:
     """Fields of a short question: accepted answers, an optional pattern, known wrong answers."""
     found = text_answers(scope, raw, (), ("answers",), "")
+    otherwise = other_answer(scope, raw, (), "")
     if found is None:
         return None
-    return {"answers": found[0], "case_sensitive": found[1]}
+    return {"answers": found[0], "case_sensitive": found[1], "otherwise": otherwise}
+
+
+def other_answer(
+    scope: QuestionScope, spec: dict[Any, Any], sub: Sub, what: str
+) -> OtherAnswer | None:
+    """The `otherwise:` of a short or numeric question or a gap: any other answer's feedback."""
+    if "otherwise" not in spec:
+        return None
+    where = (*sub, "otherwise")
+    value = spec["otherwise"]
+    label = f"{what}, `otherwise`" if what else "`otherwise`"
+    if type(value) is not dict:
+        message = f"must be a mapping with `feedback` (and `weight`), not {describe(value)}"
+        scope.error(where, message, False, label)
+        return None
+    scope.keys(value, _OTHERWISE_KEYS, where, label)
+    feedback = scope.text(value, "feedback", where, False, label)
+    weight = scope.weight(value, where, 0.0, label)
+    if weight < 0:
+        message = "`weight` must not be negative: any other answer earns no marks or some"
+        scope.error((*where, "weight"), message, False, label)
+        return None
+    return OtherAnswer(feedback, weight)
 
 
 def text_answers(
@@ -111,9 +139,18 @@ def _text_answer(
     scope.keys(entry, _TEXT_ANSWER_KEYS if accepted else _WRONG_TEXT_KEYS, sub, label)
     text = scope.text(entry, "text", sub, True, label)
     feedback = scope.text(entry, "feedback", sub, False, label)
+    wildcard = scope.flag(entry, "wildcard", False, sub, label)
+    if wildcard and text and not _STAR.search(text):
+        message = "`wildcard: true` but the answer has no `*` (write `\\*` for a star itself)"
+        scope.error((*sub, "wildcard"), message, False, label)
+    elif wildcard and text and not _STAR.sub("", text).strip():
+        message = "a pattern of stars alone matches every answer: use `otherwise:` for that"
+        scope.error((*sub, "text"), message, False, label)
     if accepted:
-        return TextAnswer(text, scope.weight(entry, sub, 1.0, label), feedback)
-    return TextAnswer(text, 0.0, feedback, scope.misconception(entry, sub, label))
+        weight = scope.weight(entry, sub, 1.0, label)
+        return TextAnswer(text, weight, feedback, wildcard=wildcard)
+    misconception = scope.misconception(entry, sub, label)
+    return TextAnswer(text, 0.0, feedback, misconception, wildcard=wildcard)
 
 
 def build_numeric(scope: QuestionScope, raw: dict[Any, Any], kind: QuestionType) -> Any:
@@ -143,12 +180,14 @@ def build_numeric(scope: QuestionScope, raw: dict[Any, Any], kind: QuestionType)
         _numeric(scope, entry, ("wrong_answers", index), f"wrong answer {index + 1}", False)
         for index, entry in enumerate(_entries(scope, raw, (), ""))
     ]
+    otherwise = other_answer(scope, raw, (), "")
     if len(scope.checker.issues) != before:
         return None
     if not any(answer is not None and answer.weight == 1.0 for answer in accepted):
         scope.error((forms[0],), "no answer earns full marks (give one `weight: 100`)")
         return None
-    return {"numeric": tuple(a for a in (*accepted, *wrong) if a is not None)}
+    numeric = tuple(a for a in (*accepted, *wrong) if a is not None)
+    return {"numeric": numeric, "otherwise": otherwise}
 
 
 def _numeric(
@@ -244,15 +283,17 @@ def build_cloze(scope: QuestionScope, raw: dict[Any, Any], kind: QuestionType) -
         if name not in specs:
             continue
         spec, sub, what = specs[name], ("gaps", name), f"gap '{name}'"
+        otherwise = None
         if type(spec) is list:
             found = text_answers(scope, {"answers": spec}, sub, sub, what)
         elif type(spec) is dict:
             scope.keys(spec, _GAP_KEYS, sub, what)
             found = text_answers(scope, spec, sub, (*sub, "answers"), what)
+            otherwise = other_answer(scope, spec, sub, what)
         else:
             message = f"must be a list of answers or a mapping with `answers`, not {describe(spec)}"
             scope.error(sub, message, False, what)
             found = None
         if found is not None:
-            gaps.append(Gap(name, found[0], found[1]))
+            gaps.append(Gap(name, found[0], found[1], otherwise))
     return {"gaps": tuple(gaps)}

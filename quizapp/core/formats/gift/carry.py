@@ -1,9 +1,10 @@
 """What GIFT can hold of a quizapp question: the question reduced to that, with a note per loss.
 
-GIFT has no hints, references, misconceptions, pinned choices, shuffle setting, case-sensitive or
+GIFT has no hints, references, pinned choices, shuffle setting, case-sensitive or
 regular-expression answers (only Moodle's `*` wildcard), typed answers that cost marks, feedback
 on matching pairs, and no order, flashcard or several-gap cloze questions. Texts lose the spaces
-at their ends, as the importer trims them.
+at their ends, as the importer trims them. A misconception goes into the feedback of the answer
+that carries it (`misconceptions.with_misconception`), where Moodle shows it to the student.
 """
 
 from __future__ import annotations
@@ -14,8 +15,18 @@ from collections.abc import Callable
 from typing import Any
 
 from quizapp.core.formats.common import Note
-from quizapp.core.formats.gift_read import GAP_NAME, category_of, topic_of
-from quizapp.core.model import Choice, Gap, MatchPair, Question, QuestionType, TextAnswer
+from quizapp.core.formats.gift.read import GAP_NAME, category_of, topic_of
+from quizapp.core.formats.misconceptions import with_misconception
+from quizapp.core.model import (
+    Choice,
+    Gap,
+    MatchPair,
+    Misconception,
+    OtherAnswer,
+    Question,
+    QuestionType,
+    TextAnswer,
+)
 
 _ENDS = re.compile(r"\A[^\S\n]+|[^\S\n]+\Z")
 Lost = Callable[[str], None]
@@ -26,11 +37,19 @@ def trim(text: str) -> str:
     return _ENDS.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
-def carried(q: Question, notes: list[Note]) -> Question | None:
-    """`q` as GIFT will hold it, or None when GIFT cannot hold it at all; losses are noted."""
+def carried(
+    q: Question, notes: list[Note], known: dict[str, Misconception] | None = None
+) -> Question | None:
+    """`q` as GIFT will hold it, or None when GIFT cannot hold it at all; losses are noted.
+
+    `known` are the bank's misconceptions: each one an option carries is written into that
+    option's feedback.
+    """
 
     def lost(message: str) -> None:
         notes.append(Note(q.line, f"question '{q.id}': {message}"))
+
+    q = explained(q, known or {})
 
     if q.type in (QuestionType.ORDER, QuestionType.FLASHCARD):
         lost(f"{q.type.label} questions have no GIFT form: left out")
@@ -68,9 +87,6 @@ def _common_losses(q: Question, lost: Lost) -> None:
         lost("the hint is left out")
     if q.references:
         lost("the references are left out")
-    misconceptions = q.misconception_ids()
-    if misconceptions:
-        lost(f"misconceptions are not part of GIFT: {', '.join(misconceptions)} left out")
     if q.shuffle != (q.type is not QuestionType.TRUE_FALSE):
         lost("GIFT does not say whether to shuffle: Moodle's quiz setting decides")
     if any(c.pinned for c in q.choices):
@@ -93,7 +109,12 @@ def _fields(q: Question, prompt: str, lost: Lost) -> dict[str, Any] | None:
                 lost(f"numeric answer {answer.display()} cannot cost marks in GIFT: written as 0%")
                 numeric[index] = dataclasses.replace(answer, weight=0.0)
         ordered = [a for a in numeric if a.weight > 0] + [a for a in numeric if not a.weight]
-        return {"prompt": prompt, "numeric": tuple(ordered)}
+        otherwise = q.otherwise
+        if otherwise is not None and otherwise.weight:
+            lost("GIFT's feedback for any other number earns no marks: its weight is written as 0%")
+        if otherwise is not None:
+            otherwise = OtherAnswer(trim(otherwise.feedback))
+        return {"prompt": prompt, "numeric": tuple(ordered), "otherwise": otherwise}
     if q.type is QuestionType.MATCH:
         arrows = [p.left for p in q.pairs if "->" in p.left]
         if arrows:
@@ -105,7 +126,8 @@ def _fields(q: Question, prompt: str, lost: Lost) -> dict[str, Any] | None:
         answers = _typed(q.answers, q.case_sensitive, lost)
         if answers is None:
             return None
-        return {"prompt": prompt, "answers": answers, "case_sensitive": False}
+        fields = {"prompt": prompt, "answers": answers, "case_sensitive": False}
+        return fields | {"otherwise": _other(q.otherwise)}
     gap = q.gaps[0]
     answers = _typed(gap.answers, gap.case_sensitive, lost)
     if answers is None:
@@ -113,43 +135,87 @@ def _fields(q: Question, prompt: str, lost: Lost) -> dict[str, Any] | None:
     if gap.name != GAP_NAME:
         lost(f"the gap '{gap.name}' is called '{GAP_NAME}' in GIFT, which does not name gaps")
     before, _, after = prompt.partition("{{" + gap.name + "}}")
+    otherwise = _other(gap.otherwise)
     if not after.strip():
         lost("the gap ends the text, and GIFT reads that as a short-answer question")
         short = {"type": QuestionType.SHORT, "prompt": trim(before), "answers": answers}
-        return short | {"gaps": (), "case_sensitive": False}
+        return short | {"gaps": (), "case_sensitive": False, "otherwise": otherwise}
     gapped = before + "{{" + GAP_NAME + "}}" + after
-    return {"prompt": gapped, "gaps": (Gap(GAP_NAME, answers),)}
+    return {"prompt": gapped, "gaps": (Gap(GAP_NAME, answers, False, otherwise),)}
+
+
+def _other(otherwise: OtherAnswer | None) -> OtherAnswer | None:
+    """The catch-all as the importer reads it back (`=%w%*#feedback`: feedback trimmed)."""
+    return None if otherwise is None else OtherAnswer(trim(otherwise.feedback), otherwise.weight)
+
+
+def explained(q: Question, known: dict[str, Misconception]) -> Question:
+    """`q` with each option's misconception written into its feedback (ids dropped)."""
+    if not q.misconception_ids():
+        return q
+
+    def feedback(option: Choice | TextAnswer) -> str:
+        misconception = known.get(option.misconception or "")
+        return with_misconception(option.feedback, misconception)
+
+    choices = tuple(
+        dataclasses.replace(c, feedback=feedback(c), misconception=None) for c in q.choices
+    )
+    answers = tuple(
+        dataclasses.replace(a, feedback=feedback(a), misconception=None) for a in q.answers
+    )
+    numeric = tuple(
+        dataclasses.replace(
+            a,
+            feedback=with_misconception(a.feedback, known.get(a.misconception or "")),
+            misconception=None,
+        )
+        for a in q.numeric
+    )
+    gaps = tuple(
+        dataclasses.replace(
+            g,
+            answers=tuple(
+                dataclasses.replace(a, feedback=feedback(a), misconception=None) for a in g.answers
+            ),
+        )
+        for g in q.gaps
+    )
+    return dataclasses.replace(q, choices=choices, answers=answers, numeric=numeric, gaps=gaps)
 
 
 def _typed(
     answers: tuple[TextAnswer, ...], case_sensitive: bool, lost: Lost
 ) -> tuple[TextAnswer, ...] | None:
-    """Typed answers as GIFT holds them: accepted ones, a `*` wildcard, then wrong ones."""
+    """Typed answers as GIFT holds them: accepted ones, then wrong ones (`*` wildcards kept)."""
     if case_sensitive:
         lost("GIFT answers are not case-sensitive: written as case-insensitive")
     literal: list[TextAnswer] = []
-    patterns: list[TextAnswer] = []
     arrows = [a.text for a in answers if "->" in a.text]
     if arrows:
         lost(f"the answer '{arrows[0]}' holds `->`, which GIFT reads as a matching pair: left out")
         return None
     for answer in answers:
+        weight = answer.weight
+        if weight < 0:
+            lost(f"the answer '{answer.text}' cannot cost marks in GIFT: written as 0%")
+            weight = 0.0
+        feedback = trim(answer.feedback)
         if answer.regex:
-            if wildcard_parts(answer.text) is None or answer.weight != 1.0 or answer.feedback:
+            parts = wildcard_parts(answer.text)
+            if parts is None:
                 lost(f"the pattern '{answer.text}' has no GIFT form: left out")
-            elif patterns:
-                lost(f"only one wildcard answer fits: the pattern '{answer.text}' is left out")
-            else:
-                patterns.append(TextAnswer(answer.text, 1.0, regex=True))
+                continue
+            shown = "*".join(parts)
+            lost(f"the pattern '{answer.text}' is written as Moodle's wildcard answer '{shown}'")
+            literal.append(TextAnswer(shown, weight, feedback, wildcard=True))
+        elif answer.wildcard:
+            literal.append(TextAnswer(trim(answer.text), weight, feedback, wildcard=True))
         elif "*" in answer.text:
             lost(f"the answer '{answer.text}' holds `*`, a wildcard in GIFT: left out")
         elif trim(answer.text):
-            weight = answer.weight
-            if weight < 0:
-                lost(f"the answer '{answer.text}' cannot cost marks in GIFT: written as 0%")
-                weight = 0.0
-            literal.append(TextAnswer(trim(answer.text), weight, trim(answer.feedback)))
-    kept = [a for a in literal if a.weight > 0] + patterns + [a for a in literal if not a.weight]
+            literal.append(TextAnswer(trim(answer.text), weight, feedback))
+    kept = [a for a in literal if a.weight > 0] + [a for a in literal if not a.weight]
     if not any(a.weight == 1.0 for a in kept):
         lost("none of the answers GIFT can hold earns full marks: left out")
         return None

@@ -15,8 +15,15 @@ from typing import Any
 
 from quizapp.core.bank import snap_fraction
 from quizapp.core.formats.common import Note
-from quizapp.core.formats.gift_text import render, show, split_format
-from quizapp.core.model import Choice, MatchPair, NumericAnswer, QuestionType, TextAnswer
+from quizapp.core.formats.gift.text import render, show, split_format
+from quizapp.core.model import (
+    Choice,
+    MatchPair,
+    NumericAnswer,
+    OtherAnswer,
+    QuestionType,
+    TextAnswer,
+)
 
 _WEIGHT_RE = re.compile(r"%(-?(?:\d+(?:\.\d*)?|\.\d+))%")
 _NUMBER_RE = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
@@ -26,6 +33,9 @@ _SNAP_DECIMALS = 7
 #: How far the positive weights of a multiple-answer question may stray from 100% (as the loader).
 _SUM_SLACK = 0.05
 TRUE_FALSE = frozenset({"T", "TRUE", "F", "FALSE"})
+#: A `*` wildcard of a Moodle pattern (`\\*` is a star itself), and runs of them.
+_STAR = re.compile(r"(?<!\\)\*")
+_STARS = re.compile(r"(?<!\\)\*+")
 
 
 class Skip(Exception):
@@ -186,32 +196,33 @@ def true_false(body: str, at: int, ctx: Context) -> dict[str, Any]:
     return {"type": QuestionType.TRUE_FALSE, "choices": pair, "shuffle": False}
 
 
-def typed(body: str, at: int, ctx: Context) -> tuple[TextAnswer, ...]:
-    """The answers of a short-answer block `{=Paris =%50%paris france#close =%0%Lyon#no}`."""
-    literal: list[TextAnswer] = []
-    patterns: list[TextAnswer] = []
+def typed(body: str, at: int, ctx: Context) -> tuple[tuple[TextAnswer, ...], OtherAnswer | None]:
+    """The answers of a short-answer block `{=Paris =%50%paris france#close =%0%Lyon#no}`, and
+    its catch-all `=*#feedback` (Moodle's answer for anything else), if any.
+
+    A `*` in an answer is Moodle's wildcard (`=*manual*`): any run of characters.
+    """
+    read: list[TextAnswer] = []
+    otherwise: OtherAnswer | None = None
     for piece in split_answers(body, at, "="):
         _, weight, rest = _marked(piece, 1.0)
         text_part, _, feedback_part = rest.partition("#")
         text, feedback = ctx.text(text_part, piece.at), ctx.text(feedback_part, piece.at)
         weight = _not_negative(weight, piece.at, ctx)
-        if text == "*":
-            said = f" (feedback: '{feedback}')" if feedback else ""
-            ctx.note(piece.at, f"the catch-all answer `*`{said} is left out")
+        if text and not _STARS.sub("", text).strip():
+            if otherwise is not None:
+                ctx.note(piece.at, "a second catch-all answer `*` is left out (kept the first)")
+            else:
+                otherwise = OtherAnswer(feedback, weight)
         elif not text.strip():
             ctx.note(piece.at, "an answer with no text is left out")
-        elif "*" in text and weight == 1.0 and not feedback and not patterns:
-            pattern = ".*".join(re.escape(part) for part in text.split("*"))
-            patterns.append(TextAnswer(pattern, 1.0, regex=True))
         else:
-            if "*" in text:
-                ctx.note(piece.at, f"the `*` in '{text}' is read as a character, not a wildcard")
-            literal.append(TextAnswer(text, weight, feedback))
-    # As the bank loader orders them: accepted answers, the pattern, then known wrong answers.
-    answers = [a for a in literal if a.weight > 0] + patterns + [a for a in literal if not a.weight]
+            read.append(TextAnswer(text, weight, feedback, wildcard=_STAR.search(text) is not None))
+    # As the bank loader orders them: accepted answers, then known wrong answers.
+    answers = [a for a in read if a.weight > 0] + [a for a in read if not a.weight]
     if not any(a.weight == 1.0 for a in answers):
         raise Skip("no answer earns full marks", at)
-    return tuple(answers)
+    return tuple(answers), otherwise
 
 
 def _not_negative(weight: float, at: int, ctx: Context) -> float:
@@ -225,10 +236,10 @@ def numeric(body: str, at: int, ctx: Context) -> dict[str, Any]:
     """`{#3.14:0.01}`, `{#1..5}` or `{# =%100%3.14:0 =%50%3.1:0.1#close}`."""
     rest, base = body[1:], at + 1
     other = rest.find("~")
+    otherwise: OtherAnswer | None = None
     if other != -1:
-        feedback = ctx.text(rest[other + 1 :].partition("#")[2], base + other)
-        said = f" ('{feedback}')" if feedback else ""
-        ctx.note(base + other, f"the feedback for any other answer{said} is left out")
+        # Moodle reads everything after the first `~` as the feedback for any other answer.
+        otherwise = OtherAnswer(ctx.text(rest[other + 1 :].partition("#")[2], base + other))
         rest = rest[:other]
     found: list[NumericAnswer] = []
     for piece in split_answers(rest, base, "="):
@@ -243,7 +254,7 @@ def numeric(body: str, at: int, ctx: Context) -> dict[str, Any]:
     answers = [a for a in found if a.weight > 0] + [a for a in found if not a.weight]
     if not any(a.weight == 1.0 for a in answers):
         raise Skip("no answer earns full marks", at)
-    return {"type": QuestionType.NUMERIC, "numeric": tuple(answers)}
+    return {"type": QuestionType.NUMERIC, "numeric": tuple(answers), "otherwise": otherwise}
 
 
 def _numbers(raw: str, at: int) -> tuple[float, float, float | None, float]:

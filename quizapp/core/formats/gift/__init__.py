@@ -1,7 +1,7 @@
 """Moodle GIFT: import a `.gift` file as a quizapp bank, and export a bank as GIFT for Moodle.
 
-Import reads Moodle's full syntax the way Moodle's own reader does (`gift_read`, `gift_answers`,
-`gift_text`): titles, `[html]`/`[markdown]`/`[plain]`/`[moodle]` texts (HTML becomes plain text,
+Import reads Moodle's full syntax the way Moodle's own reader does (`read`, `answers`,
+`text`): titles, `[html]`/`[markdown]`/`[plain]`/`[moodle]` texts (HTML becomes plain text,
 Markdown is kept as written), `$CATEGORY:` as topics, `// [id:...] [tag:...]` comments, every
 escape, weights, feedback, general feedback (the explanation), true/false, short answer,
 numeric, matching and missing-word questions. Essay and description items have no place in
@@ -9,7 +9,13 @@ quizapp: they are reported, with what else could not be carried over, as notes w
 
 A missing word (`Grant is {~buried =entombed} in Grant's tomb.`) becomes a choice question
 whose prompt shows `_____` where the block was; typed answers there make a cloze with one gap
-named `blank`. Export (`gift_carry`, `gift_write`) writes what GIFT can hold and notes the rest.
+named `blank`. Export (`carry`, `write`) writes what GIFT can hold and notes the rest.
+
+A misconception travels in the feedback of the answer that carries it (`misconceptions`); the
+bank's title, id and misconception ids in the leading comments the export writes (`header`),
+which Moodle ignores and the importer reads back. Without that header the title is the first level
+of the categories when every question shares it, else the file name, and the id is the file
+name's (`identity`: never a bundled bank's id).
 """
 
 from __future__ import annotations
@@ -22,12 +28,15 @@ from quizapp.core.formats.common import (
     FormatError,
     ImportResult,
     Note,
-    bank_id_for,
     decode_text,
 )
-from quizapp.core.formats.gift_read import read_gift
-from quizapp.core.formats.gift_write import write_gift
-from quizapp.core.model import Bank
+from quizapp.core.formats.controls import drop_controls
+from quizapp.core.formats.gift.header import read_header
+from quizapp.core.formats.gift.read import read_gift
+from quizapp.core.formats.gift.write import write_gift
+from quizapp.core.formats.identity import identity
+from quizapp.core.formats.misconceptions import Attacher
+from quizapp.core.model import Bank, Question
 
 NAME = "gift"
 LABEL = "Moodle GIFT"
@@ -50,14 +59,34 @@ def sniff(data: bytes) -> bool:
 
 def import_bank(data: bytes, path: str) -> ImportResult:
     """The bank in the GIFT file `path` holding `data`; FormatError when it holds no question."""
-    text = decode_text(data)
-    questions, notes = read_gift(text)
+    text, notes = drop_controls(decode_text(data))
+    header = read_header(text)
+    questions, read_notes = read_gift(text)
+    notes += read_notes
     notes.sort(key=lambda note: note.line)
     if not questions:
         raise FormatError(_nothing(notes), notes=tuple(notes))
-    stem = os.path.splitext(os.path.basename(path))[0].strip()
-    bank = Bank(id=bank_id_for(path), title=stem or "GIFT questions", questions=tuple(questions))
-    return ImportResult(bank, tuple(notes))
+    attacher = Attacher(header.misconceptions)
+    questions = [attacher.question(q) for q in questions]
+    title = header.title or _common_category(questions)
+    bank_id, bank_title, named = identity(path, title or _stem(path), header.bank_id)
+    bank = Bank(
+        id=bank_id,
+        title=bank_title,
+        questions=tuple(questions),
+        misconceptions=attacher.misconceptions,
+    )
+    return ImportResult(bank, tuple(named + notes))
+
+
+def _stem(path: str) -> str:
+    return os.path.splitext(os.path.basename(path))[0].strip() or "GIFT questions"
+
+
+def _common_category(questions: list[Question]) -> str:
+    """The first level of every question's category, when they all share one ('' otherwise)."""
+    tops = {q.topic.split(" / ", 1)[0] for q in questions}
+    return tops.pop() if len(tops) == 1 else ""
 
 
 def export_bank(bank: Bank) -> ExportResult:

@@ -1,6 +1,6 @@
 """Writing quizapp questions as GIFT, the way Moodle's own export writes them.
 
-Each question is first reduced to what GIFT can hold (`gift_carry.carried`, which notes every
+Each question is first reduced to what GIFT can hold (`carry.carried`, which notes every
 loss), then written, then read back with the importer: a question that would not come back the
 same is left out with a note instead of reaching Moodle changed.
 """
@@ -11,33 +11,30 @@ import dataclasses
 import re
 
 from quizapp.core.formats.common import Note
-from quizapp.core.formats.gift_answers import read_percent
-from quizapp.core.formats.gift_carry import carried, wildcard_parts
-from quizapp.core.formats.gift_read import GAP_NAME, category_of, read_gift
-from quizapp.core.formats.gift_text import escape, starts_with_format
+from quizapp.core.formats.gift.answers import read_percent
+from quizapp.core.formats.gift.carry import carried
+from quizapp.core.formats.gift.header import write_header
+from quizapp.core.formats.gift.read import GAP_NAME, category_of, read_gift
+from quizapp.core.formats.gift.text import escape, starts_with_format
+from quizapp.core.formats.grades import MOODLE_GRADES
 from quizapp.core.model import (
     Bank,
     Choice,
     MatchPair,
     NumericAnswer,
+    OtherAnswer,
     Question,
     QuestionType,
     TextAnswer,
 )
 
 _WEIGHT_LIKE = re.compile(r"%-?(?:\d+(?:\.\d*)?|\.\d+)%")
-#: The grades Moodle's question editor offers (question_bank::fraction_options_full).
-_MOODLE_GRADES = (
-    *(1.0, 0.9, 5 / 6, 0.8, 0.75, 0.7, 2 / 3, 0.6, 0.5, 0.4, 1 / 3, 0.3, 0.25, 0.2, 1 / 6),
-    *(1 / 7, 0.125, 1 / 9, 0.1, 0.05, 0.0),
-)
 
 
 def write_gift(bank: Bank) -> tuple[str, list[Note], int]:
     """The GIFT text of `bank`, what it had to leave out, and how many questions it holds."""
     notes: list[Note] = []
-    title = " ".join(bank.title.split())
-    out = [f"// {title}\n// Exported from the quizapp bank '{bank.id}'.\n\n"]
+    out = [write_header(bank)]
     left = [
         name
         for name, value in (
@@ -53,7 +50,7 @@ def write_gift(bank: Bank) -> tuple[str, list[Note], int]:
     topic = ""
     written = 0
     for question in bank.questions:
-        kept = carried(question, notes)
+        kept = carried(question, notes, bank.misconceptions)
         if kept is None:
             continue
         text = question_text(kept)
@@ -76,6 +73,7 @@ def question_text(q: Question) -> str:
     every += [text for c in q.choices for text in (c.text, c.feedback)]
     every += [text for a in _typed(q) for text in (a.text, a.feedback)]
     every += [a.feedback for a in q.numeric] + [p.left for p in q.pairs]
+    every += [o.feedback for o in (q.otherwise, *(g.otherwise for g in q.gaps)) if o is not None]
     # Moodle's own text format reads tags; `[plain]` keeps "<b>" and "&amp;" as they are written.
     fmt = "plain" if any("<" in text or "&" in text for text in every) else "moodle"
     meta = " ".join([f"[id:{q.id}]", *(f"[tag:{tag}]" for tag in q.tags)])
@@ -97,7 +95,12 @@ def question_text(q: Question) -> str:
 
 def _simple_numeric(q: Question) -> bool:
     """One answer at full marks with no feedback: written `{#3.14:0.01}` as Moodle's docs do."""
-    return q.type is QuestionType.NUMERIC and len(q.numeric) == 1 and not q.numeric[0].feedback
+    return (
+        q.type is QuestionType.NUMERIC
+        and len(q.numeric) == 1
+        and not q.numeric[0].feedback
+        and q.otherwise is None
+    )
 
 
 def _block(q: Question, fmt: str) -> str:
@@ -107,13 +110,19 @@ def _block(q: Question, fmt: str) -> str:
         case QuestionType.TRUE_FALSE:
             return _true_false(q.choices, fmt)
         case QuestionType.SHORT:
-            return "".join(f"\t{_typed_answer(a, fmt)}\n" for a in q.answers)
+            lines = [_typed_answer(a, fmt) for a in q.answers] + [_catch_all(q.otherwise, fmt)]
+            return "".join(f"\t{line}\n" for line in lines if line)
         case QuestionType.CLOZE:
-            return " ".join(_typed_answer(a, fmt) for a in q.gaps[0].answers)
+            gap = q.gaps[0]
+            typed = [_typed_answer(a, fmt) for a in gap.answers] + [_catch_all(gap.otherwise, fmt)]
+            return " ".join(line for line in typed if line)
         case QuestionType.NUMERIC:
             if _simple_numeric(q):
                 return "#" + _numeric(q.numeric[0], fmt).removeprefix("=")
-            return "".join(f"\t{_numeric(a, fmt)}\n" for a in q.numeric)
+            lines = [_numeric(a, fmt) for a in q.numeric]
+            if q.otherwise is not None:
+                lines.append(f"~{_feedback(q.otherwise.feedback, fmt) or '#'}")
+            return "".join(f"\t{line}\n" for line in lines)
         case QuestionType.MATCH:
             return _match(q.pairs, q.distractors, fmt)
         case _:
@@ -142,10 +151,16 @@ def _true_false(choices: tuple[Choice, ...], fmt: str) -> str:
 
 
 def _typed_answer(answer: TextAnswer, fmt: str) -> str:
-    parts = wildcard_parts(answer.text) if answer.regex else None
-    text = "*".join(map(escape, parts)) if parts else _text(answer.text, fmt, True)
+    text = escape(answer.text) if answer.wildcard else _text(answer.text, fmt, True)
     weight = "" if answer.weight == 1.0 else f"%{percent(answer.weight)}%"
     return f"={weight}{text}{_feedback(answer.feedback, fmt)}"
+
+
+def _catch_all(otherwise: OtherAnswer | None, fmt: str) -> str:
+    """Moodle's answer for anything else: `=%0%*#feedback`, as its own GIFT export writes it."""
+    if otherwise is None:
+        return ""
+    return f"=%{percent(otherwise.weight)}%*{_feedback(otherwise.feedback, fmt)}"
 
 
 def _numeric(answer: NumericAnswer, fmt: str) -> str:
@@ -201,7 +216,7 @@ def percent(weight: float) -> str:
 def _grades(q: Question, notes: list[Note]) -> None:
     weights = [c.weight for c in q.choices if q.type is not QuestionType.TRUE_FALSE]
     weights += [a.weight for a in _typed(q)] + [a.weight for a in q.numeric]
-    odd = sorted({w for w in weights if not any(abs(abs(w) - g) < 1e-7 for g in _MOODLE_GRADES)})
+    odd = sorted({w for w in weights if not any(abs(abs(w) - g) < 1e-7 for g in MOODLE_GRADES)})
     if odd:
         shown = ", ".join(f"{percent(w)}%" for w in odd)
         message = (

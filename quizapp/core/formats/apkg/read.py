@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-from quizapp.core.formats.apkg_proto import media_names, notetype_is_cloze
+from quizapp.core.formats.apkg.proto import media_names, notetype_is_cloze
 from quizapp.core.formats.common import FormatError
 
 #: The largest collection quizapp unpacks (uncompressed); larger ones are refused.

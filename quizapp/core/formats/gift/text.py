@@ -76,7 +76,8 @@ def render(text: str, fmt: str, left_out: LeftOut | None = None) -> str:
                 kind for kind, names in (("images", plain.images), ("media", plain.media)) if names
             ]
             what = " and ".join(kinds)
-            left_out(f"{what} are not imported (left out: {', '.join(plain.left_out)})")
+            kept = ", their alt text is kept" if plain.images else ""
+            left_out(f"{what} are not imported{kept} (left out: {', '.join(plain.left_out)})")
         return plain.text
     if fmt == "markdown":
         return show(text.strip())

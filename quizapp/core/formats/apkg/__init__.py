@@ -1,6 +1,6 @@
 """Anki packages: `.apkg` decks and `.colpkg` collections in, `.apkg` decks out.
 
-Import (both package generations, see `apkg_read`): every note becomes a question through the same
+Import (both package generations, see `read`): every note becomes a question through the same
 rules as Anki's text exports (`ankinote`): a flashcard with the first field as the front and the
 second as the back, or, for a cloze note, a cloze question with one gap per `{{cN::...}}`
 (`c1` used twice becomes gaps `c1` and `c1_2`: a quizapp gap name appears once in a prompt).
@@ -12,7 +12,7 @@ What is not carried over is reported, never dropped silently: media (once, with 
 note with the note id), fields after the second, extra card templates, notes that cannot become
 questions. Packages carry no line numbers, so notes name the Anki note id instead.
 
-Export is in `apkg_write` (through `genanki`).
+Export is in `write` (through `genanki`).
 """
 
 from __future__ import annotations
@@ -21,16 +21,17 @@ from collections import Counter
 from pathlib import PurePath
 
 from quizapp.core.formats.ankinote import CLOZE, note_question, plain_fields
-from quizapp.core.formats.apkg_read import Collection, NoteType, RawNote, read_package
+from quizapp.core.formats.apkg.read import Collection, NoteType, RawNote, read_package
 from quizapp.core.formats.common import (
     ExportResult,
     FormatError,
     IdMaker,
     ImportResult,
     Note,
-    bank_id_for,
     slugify,
 )
+from quizapp.core.formats.controls import dropped, message
+from quizapp.core.formats.identity import identity
 from quizapp.core.model import Bank, Question
 
 NAME = "apkg"
@@ -53,7 +54,7 @@ def import_bank(data: bytes, path: str) -> ImportResult:
     if not collection.notes:
         raise FormatError(f"the package holds no notes ({collection.member} is empty)")
     root = _common_root(collection.notes)
-    title = root or _title_from(path)
+    title = dropped(root)[0] or _title_from(path)
     ids = IdMaker()
     questions: list[Question] = []
     notes: list[Note] = []
@@ -72,13 +73,14 @@ def import_bank(data: bytes, path: str) -> ImportResult:
     if not questions:
         message = f"none of the {len(collection.notes)} notes could be made into questions"
         raise FormatError(message, notes=tuple(notes))
-    bank = Bank(id=bank_id_for(path), title=title, questions=tuple(questions), source="Anki")
-    return ImportResult(bank, tuple(notes))
+    bank_id, title, named = identity(path, title)
+    bank = Bank(id=bank_id, title=title, questions=tuple(questions), source="Anki")
+    return ImportResult(bank, tuple(named + notes))
 
 
 def export_bank(bank: Bank) -> ExportResult:
-    """The bank as an Anki deck package (see `apkg_write`)."""
-    from quizapp.core.formats.apkg_write import write_package
+    """The bank as an Anki deck package (see `write`)."""
+    from quizapp.core.formats.apkg.write import write_package
 
     return write_package(bank)
 
@@ -87,12 +89,21 @@ def _question(
     raw: RawNote, notetype: NoteType, ids: IdMaker, root: str
 ) -> tuple[Question | None, list[Note]]:
     what = f"note {raw.id}"
-    text = plain_fields(raw.fields, html=True)
+    fields: list[str] = []
+    found: list[str] = []
+    for value in (*raw.fields, *raw.deck):
+        cleaned, names = dropped(value)
+        fields.append(cleaned)
+        found += names
+    deck = tuple(fields[len(raw.fields) :])
+    text = plain_fields(fields[: len(raw.fields)], html=True)
     notes = [Note(0, f"{what}: media '{name}' not imported") for name in text.media]
+    if found:
+        notes.append(Note(0, f"{what}: {message(tuple(dict.fromkeys(found)))}"))
     if notetype.cloze and not CLOZE.search(text.fields[0]):
         notes.append(Note(0, f"{what} skipped: a cloze note without a cloze deletion"))
         return None, notes
-    levels = raw.deck[1:] if root else raw.deck
+    levels = deck[1:] if root else deck
     topic = " / ".join(levels)
     tags = tuple(dict.fromkeys(tag for tag in map(slugify, raw.tags) if tag))
     question, reason = note_question(ids.make(f"n{raw.id}"), text.fields, topic=topic, tags=tags)

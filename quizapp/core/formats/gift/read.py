@@ -4,7 +4,7 @@ A question is a run of non-blank lines (Moodle's rule); lines starting with `//`
 wherever they are, and an `[id:...]` or `[tag:...]` in a comment belongs to the question of its
 run. `$CATEGORY: $course$/top/Unit 1/Loops` sets the topic of the questions after it to the path
 below `top`, its parts joined with " / " ("Unit 1 / Loops"), so two sections of the same name in
-different units stay apart. Answer blocks are read by `gift_answers`.
+different units stay apart. Answer blocks are read by `answers`.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from typing import Any
 
 from quizapp.core.bank import GAP_RE, ID_RE
 from quizapp.core.formats.common import Note, slugify
-from quizapp.core.formats.gift_answers import (
+from quizapp.core.formats.gift.answers import (
     Context,
     Skip,
     choices,
@@ -28,7 +28,7 @@ from quizapp.core.formats.gift_answers import (
     true_false,
     typed,
 )
-from quizapp.core.formats.gift_text import hide_escapes, render, show, split_format
+from quizapp.core.formats.gift.text import hide_escapes, render, show, split_format
 from quizapp.core.model import Gap, Question, QuestionType
 
 #: The name of the one gap of a missing-word question read as a cloze.
@@ -226,10 +226,10 @@ def _answers(body: str, at: int, ctx: Context, embedded: bool) -> dict[str, Any]
         return matching(body, at, ctx)
     if is_true_false(body):
         return true_false(body, at, ctx)
-    answers = typed(body, at, ctx)
+    answers, otherwise = typed(body, at, ctx)
     if embedded:
-        return {"type": QuestionType.CLOZE, "gaps": (Gap(GAP_NAME, answers),)}
-    return {"type": QuestionType.SHORT, "answers": answers}
+        return {"type": QuestionType.CLOZE, "gaps": (Gap(GAP_NAME, answers, False, otherwise),)}
+    return {"type": QuestionType.SHORT, "answers": answers, "otherwise": otherwise}
 
 
 def _prompt(head: str, tail: str, ctx: Context, fields: dict[str, Any], opening: int) -> str:
@@ -247,7 +247,8 @@ def _prompt(head: str, tail: str, ctx: Context, fields: dict[str, Any], opening:
             return gapped
         # Braces in the text would read as more gaps: keep the blank in a short-answer question.
         fields["type"] = QuestionType.SHORT
-        fields["answers"] = fields.pop("gaps")[0].answers
+        gap = fields.pop("gaps")[0]
+        fields.update(answers=gap.answers, otherwise=gap.otherwise)
     return rendered.replace(_SPOT, BLANK)
 
 
