@@ -62,7 +62,7 @@ def _unscaled(weight: float, scale: float) -> float:
 
 
 def _loaded(fractions: list[float]) -> list[float]:
-    """What the loader makes of a weighted multiple question's weights (see `bank.parts.choices`)."""
+    """What the loader makes of a weighted multiple question's weights (`bank.parts.choices`)."""
     read = [weight_from_percent(percent(f)) for f in fractions]
     total = sum(w for w in read if w > 0) * 100
     if abs(total - 100) > WEIGHT_SUM_SLACK:
