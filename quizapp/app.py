@@ -19,11 +19,13 @@ from typing import TYPE_CHECKING
 from textual import work
 from textual.app import SystemCommand
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from quizapp.context import AppContext
 from quizapp.core.bank import BankCache, bundled_banks_dir
 from quizapp.core.progress import DEFAULT_NEW_LIMIT, Recorder, utc_now
+from quizapp.core.visible import visible
 from quizapp.flow import StudyFlow
 from quizapp.messages import ConfirmsQuit
 from quizapp.screens import HomeScreen
@@ -118,6 +120,25 @@ class QuizApp(StudyFlow):
                 screen.confirm_quit()
                 return
         await super().action_quit()
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Show a notification, its control characters escaped: messages quote file names,
+        store errors and banks' words, all of them data."""
+        super().notify(
+            visible(message),
+            title=visible(title),
+            severity=severity,
+            timeout=timeout,
+            markup=markup,
+        )
 
     def action_help(self) -> None:
         """Open the help: the keys of the screen on top (not of the help itself)."""

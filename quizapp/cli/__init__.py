@@ -10,13 +10,17 @@ is the very first argument, so a bank file that happens to be called `validate` 
 
 Each subcommand is a module of this package with a `run(command, args, out, err)`; only the one
 asked for is imported, and Textual only when the app is opened: the subcommands and `--help`
-start fast.
+start fast. What they print passes through `streams.visible_output`: control characters from
+banks, files and results are shown escaped, never sent to the terminal raw.
 """
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from typing import TextIO
+
+from quizapp.cli.streams import visible_output
 
 __all__ = ["SUBCOMMANDS", "main"]
 
@@ -30,7 +34,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         from quizapp.cli.open import cmd_open
 
         return cmd_open(args)
-    command, rest, out, err = args[0], args[1:], sys.stdout, sys.stderr
+    with visible_output() as (out, err):
+        return _run(args[0], args[1:], out, err)
+
+
+def _run(command: str, rest: list[str], out: TextIO, err: TextIO) -> int:
     if command in ("validate", "schema"):
         from quizapp.cli import validate
 

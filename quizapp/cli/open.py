@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from quizapp import __version__
+from quizapp.cli.streams import visible_output
 from quizapp.core.progress import DEFAULT_NEW_LIMIT
 
 USAGE = """\
@@ -105,19 +106,12 @@ def open_parser() -> argparse.ArgumentParser:
 
 def cmd_open(args: Sequence[str]) -> int:
     """Open the app as `args` (the command line) say; returns the exit status."""
-    parser = open_parser()
-    options = parser.parse_args(args)
-    missing = [str(path) for path in options.paths if not path.exists()]
-    if missing:
-        parser.error("no such file or folder: " + ", ".join(missing))
+    # Help, usage errors and bad paths print with control characters escaped; the app itself
+    # draws on the real terminal (and escapes what it shows from banks and files).
+    with visible_output():
+        options, new_limit = _options(args)
     from quizapp.core.bank import bundled_banks_dir, default_cache_dir
 
-    new_limit = options.new_limit
-    if new_limit is None:
-        try:
-            new_limit = _new_limit(os.environ.get("QUIZAPP_NEW_LIMIT", str(DEFAULT_NEW_LIMIT)))
-        except argparse.ArgumentTypeError as error:
-            parser.error(f"QUIZAPP_NEW_LIMIT: {error}")
     cache_dir: Path = options.cache_dir or default_cache_dir()
     paths: list[Path] = options.paths or [bundled_banks_dir()]
     # Textual is heavy to import: only the command that opens the app pays for it.
@@ -126,3 +120,19 @@ def cmd_open(args: Sequence[str]) -> int:
     app = make_app(paths, cache_dir, data_dir=options.data_dir, new_limit=new_limit)
     app.run()
     return app.return_code or 0
+
+
+def _options(args: Sequence[str]) -> tuple[argparse.Namespace, int]:
+    """The parsed command line and the daily new-card limit (argparse exits on a bad one)."""
+    parser = open_parser()
+    options = parser.parse_args(args)
+    missing = [str(path) for path in options.paths if not path.exists()]
+    if missing:
+        parser.error("no such file or folder: " + ", ".join(missing))
+    new_limit: int | None = options.new_limit
+    if new_limit is None:
+        try:
+            new_limit = _new_limit(os.environ.get("QUIZAPP_NEW_LIMIT", str(DEFAULT_NEW_LIMIT)))
+        except argparse.ArgumentTypeError as error:
+            parser.error(f"QUIZAPP_NEW_LIMIT: {error}")
+    return options, new_limit

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TextIO
 
 from quizapp.cli.args import EXIT_FAILED, EXIT_OK, EXIT_USAGE, bank_paths, plural, shown
-from quizapp.core.bank import bundled_banks_dir, find_bank_files, load_bank, schema_json
+from quizapp.core.bank import bundled_banks_dir, find_bank_files, load_bank, same_id, schema_json
 
 EXIT_INVALID = EXIT_FAILED
 
@@ -32,12 +32,19 @@ def cmd_validate(paths: Sequence[str], out: TextIO, err: TextIO) -> int:
         return EXIT_USAGE
     invalid = 0
     count = 0
+    first: dict[str, Path] = {}  # bank id -> the file that has it
     for file in files:
         result = load_bank(file)
-        if result.problems:
+        problems = result.problems
+        if not problems and result.bank is not None:
+            bank_id = result.bank.id
+            if bank_id in first:
+                problems = (same_id(shown(file), bank_id, shown(first[bank_id])),)
+            first.setdefault(bank_id, file)
+        if problems:
             invalid += 1
-            count += len(result.problems)
-            for problem in result.problems:
+            count += len(problems)
+            for problem in problems:
                 print(problem, file=out)
     checked = len(files)
     print(

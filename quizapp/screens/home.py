@@ -29,6 +29,7 @@ from textual.worker import get_current_worker
 
 from quizapp.core.bank import LoadResult, summarize
 from quizapp.core.progress import SESSION_NAMES, Shelf
+from quizapp.core.visible import visible
 from quizapp.messages import OpenInstructor, OpenProgress, OpenSetup, StartPractice
 from quizapp.widgets import BankList, LoadingBar, bank_details, bank_row, home_header, no_banks
 
@@ -173,7 +174,7 @@ class HomeScreen(Screen[None]):
         for number, path in enumerate(paths, start=1):
             if worker.is_cancelled:
                 return
-            label = f"Reading {number} of {len(paths)}: {path.name}"
+            label = f"Reading {number} of {len(paths)}: {visible(path.name)}"
             self.app.call_from_thread(self.show_loading, label, 0.0)
             summary = self.shelf.read_summary(path, loading.reporter(label))
             if not worker.is_cancelled:
@@ -186,16 +187,15 @@ class HomeScreen(Screen[None]):
         self.query_one(LoadingBar).show(label, fraction)
 
     def _loaded(self, path: Path, summary: BankSummary) -> None:
-        """A bank has been read: refresh its row (and the details, if it is highlighted)."""
-        if self.shelf.known(path, summary):
-            self._show_header()  # it was marked, and is broken
-        if path not in self.shelf.files:
-            return
-        index = self.shelf.files.index(path)
+        """A bank has been read: refresh its row, and any other it changed (a later bank with its
+        id), with the details of the highlighted one."""
         banks = self.query_one(BankList)
-        banks.replace_option_prompt_at_index(index, self._row(path))
-        if banks.highlighted == index:
-            self._show_details(index)
+        for changed in self.shelf.known(path, summary):
+            index = self.shelf.files.index(changed)
+            banks.replace_option_prompt_at_index(index, self._row(changed))
+            if banks.highlighted == index:
+                self._show_details(index)
+        self._show_header()
 
     @on(OptionList.OptionHighlighted, "#banks")
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:

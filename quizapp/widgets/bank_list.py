@@ -3,6 +3,7 @@ with the student's totals."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -11,13 +12,31 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import OptionList
 
-from quizapp.core.bank import BankSummary
+from quizapp.core.bank import BankSummary, Problem
+from quizapp.core.visible import visible
 
 if TYPE_CHECKING:  # progress is counted in a worker: the first frame does not import it
     from quizapp.core.progress import BankProgress, HeldMisconception, Overview
 
 #: Longer lists of topics are only counted in the list (the detail pane names them all).
 TOPICS_IN_ROW = 32
+
+
+def shown_path(path: Path | str) -> str:
+    """`path` as the student best reads it: relative to the working folder when that is shorter,
+    control characters escaped (a file name is data too)."""
+    text = str(path)
+    try:
+        relative = os.path.relpath(text)
+    except ValueError:  # another drive (Windows)
+        relative = text
+    return visible(relative if len(relative) < len(text) else text)
+
+
+def problem_line(problem: Problem) -> str:
+    """`12:5: message`: a problem of the bank in view (the pane already names its file)."""
+    where = f"{problem.line}:{problem.column}: " if problem.line else ""
+    return visible(where + problem.message)
 
 
 def _plural(count: int, word: str) -> str:
@@ -42,9 +61,9 @@ def bank_row(
     A bank `marked` for studying together with others starts with a check mark.
     """
     if summary is None:
-        return Content.assemble((path.name, "bold"), "\n", ("loading…", "dim"))
+        return Content.assemble((visible(path.name), "bold"), "\n", ("loading…", "dim"))
     if not summary.ok:
-        title = summary.title or path.name
+        title = visible(summary.title or path.name)
         problems = _plural(len(summary.problems), "problem")
         return Content.assemble(
             ("⚠ ", "$text-error"),
@@ -59,7 +78,7 @@ def bank_row(
     if topics:
         details += " · " + topics
     mark = ("✔ ", "bold $text-accent") if marked else ""
-    row = Content.assemble(mark, (summary.title, "bold"), "\n", (details, "dim"))
+    row = Content.assemble(mark, (visible(summary.title), "bold"), "\n", (visible(details), "dim"))
     return row if counts is None else Content.assemble(row, "\n", counts_line(counts))
 
 
@@ -101,17 +120,18 @@ def bank_details(
     """The detail pane: everything known about one bank, problems included, and the student's
     progress on it once counted (`counts`, the misconceptions `held`)."""
     if summary is None:
-        return Content.assemble((path.name, "bold"), "\n\n", str(path), "\n\nLoading…")
-    title = summary.title or path.name
+        name = visible(path.name)
+        return Content.assemble((name, "bold"), "\n\n", shown_path(path), "\n\nLoading…")
+    title = visible(summary.title or path.name)
     parts: list[str | tuple[str, str] | Content] = [(title, "bold")]
-    if str(path) != title:
-        parts += ["\n", (str(path), "dim")]
+    if shown_path(path) != title:
+        parts += ["\n", (shown_path(path), "dim")]
     if summary.description:
-        parts += ["\n\n", summary.description]
+        parts += ["\n\n", visible(summary.description)]
     if summary.ok:
         parts += ["\n\n", _plural(summary.question_count, "question")]
         if summary.topics:
-            parts += ["\nTopics: ", ", ".join(summary.topics)]
+            parts += ["\nTopics: ", visible(", ".join(summary.topics))]
         if counts is not None:
             parts += _progress_parts(counts, held or ())
         parts += [
@@ -124,7 +144,7 @@ def bank_details(
         count = _plural(len(summary.problems), "problem")
         parts += ["\n\n", (f"This bank is broken: {count}.", "bold $text-error"), "\n"]
         for problem in summary.problems:
-            parts += ["\n", ("• ", "$text-error"), str(problem)]
+            parts += ["\n", ("• ", "$text-error"), problem_line(problem)]
         parts += ["\n\n", ("Fix the file, then check it with `quizapp validate`.", "dim")]
     return Content.assemble(*parts)
 
@@ -155,7 +175,7 @@ class BankList(OptionList):
 
 def no_banks(paths: Sequence[Path]) -> Content:
     """What the home screen says when `paths` hold no bank, and how to give it one."""
-    where = ", ".join(str(path) for path in paths) or "(nowhere)"
+    where = ", ".join(shown_path(path) for path in paths) or "(nowhere)"
     return Content.assemble(
         ("No question banks found.", "bold"),
         f"\n\nquizapp looked for *.yaml and *.yml files in: {where}\n\n",

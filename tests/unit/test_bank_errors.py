@@ -98,6 +98,40 @@ EXPECTED: dict[str, list[str]] = {
         "12:11: question 'gap-partial': gap 'it': no answer earns full marks "
         "(give one `weight: 100`)",
     ],
+    "invalid-controls.yaml": [
+        "3:8: `title`: control character U+001B (ESC): "
+        "remove it (a terminal would act on it instead of showing it)",
+        "5:14: `description`: control characters U+001B (ESC), U+0007 (BEL), U+202E (RLO), "
+        "U+202C (PDF): "
+        "remove them (a terminal would act on them instead of showing them)",
+        "6:9: `source`: control character U+001B (ESC): "
+        "remove it (a terminal would act on it instead of showing it)",
+        "7:8: tag 1: control character U+0007 (BEL): "
+        "remove it (a terminal would act on it instead of showing it)",
+        "10:14: misconception 'sneaky': `summary`: control character U+009B (CSI): "
+        "remove it (a terminal would act on it instead of showing it)",
+        "11:18: misconception 'sneaky': `explanation`: control characters U+2066 (LRI), "
+        "U+2069 (PDI): "
+        "remove them (a terminal would act on them instead of showing them)",
+        "14:12: question 'q1': `topic`: control character U+001B (ESC): "
+        "remove it (a terminal would act on it instead of showing it)",
+        "15:13: question 'q1': `prompt`: control character U+001B (ESC): "
+        "remove it (a terminal would act on it instead of showing it)",
+        "16:11: question 'q1': `hint`: control character U+0007 (BEL): "
+        "remove it (a terminal would act on it instead of showing it)",
+        "17:18: question 'q1': reference 1: control characters U+001B (ESC), U+0007 (BEL): "
+        "remove them (a terminal would act on them instead of showing them)",
+        "19:15: question 'q1': choice 1: `text`: control character U+007F (DEL): "
+        "remove it (a terminal would act on it instead of showing it)",
+        "21:19: question 'q1': choice 1: `feedback`: control character U+202D (LRO): "
+        "remove it (a terminal would act on it instead of showing it)",
+        "22:15: question 'q1': choice 2: `text`: control character U+001B (ESC): "
+        "remove it (a terminal would act on it instead of showing it)",
+        "23:19: question 'q1': choice 2: `feedback`: control character U+0085 (NEL): "
+        "remove it (a terminal would act on it instead of showing it)",
+        "25:18: question 'q1': `explanation`: control character U+000C (FF): "
+        "remove it (a terminal would act on it instead of showing it)",
+    ],
     "invalid-regex.yaml": [
         "5:14: question 'short-regex': invalid `pattern`: "
         "missing ), unterminated subpattern at position 1",

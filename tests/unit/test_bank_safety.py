@@ -109,7 +109,7 @@ def test_unreadable_file_is_reported(monkeypatch: pytest.MonkeyPatch, tmp_path: 
     ("text", "expected"),
     [
         ("title: T\n\tquestions: []\n", "t.yaml:2:1: not valid YAML: a tab character here"),
-        ("title: T\nx: \x01\n", "t.yaml:2:4: character U+0001 is not allowed"),
+        ("title: T\nx: \x01\n", "t.yaml:2:4: control character U+0001: remove it"),
         ("title: T\n---\ntitle: U\n", "t.yaml:2:1: not valid YAML: but found another document"),
         ("a: b: c\n", "t.yaml:1:5: not valid YAML: mapping values are not allowed"),
         ("title: !!int abc\n", "t.yaml:1:8: cannot read this !!int value: invalid literal"),

@@ -34,6 +34,8 @@ VALIDATOR_ONLY = {
     "invalid-cloze.yaml": "gap markers in the prompt must match the gaps",
     "invalid-exam.yaml": "the exam must fit the bank's questions and topics",
     "invalid-repeats.yaml": "choice texts and left items must not repeat",
+    "invalid-controls.yaml": "no text may hold a control character (a pattern on every string "
+    "of the schema would drown its other messages in editors)",
 }
 
 VALIDATOR = Draft202012Validator(bank_schema())

@@ -115,7 +115,7 @@ questions:
   - id: card
     front: "A long front that goes on and on so that the writer has to fold it over more
       than one line of text"
-    back: "a\\u2028b \\x85 c\\rd"
+    back: "a\\u2028b \\u00e9 c"
     hint: "#not a comment"
     references: ["https://example.com/a#b"]
     lint: [QA101, QA102]
@@ -231,9 +231,10 @@ def test_simple_fraction_weights_load_back_exactly() -> None:
 
 def test_random_texts_survive_the_round_trip() -> None:
     """Quoting: whatever characters a card holds, it loads back the same."""
-    pieces = [*"ab c:#-'\"\t\\{}[],&*!|>%@`é€", "  ", "\n", "\n\n", " \n", "\u2028", "\x85"]
+    # No control characters: a bank may not hold them (NEL, CR... are refused by the validator).
+    pieces = [*"ab c:#-'\"\t\\{}[],&*!|>%@`é€", "  ", "\n", "\n\n", " \n", "\u2028", "\u2029"]
     pieces += ["yes", "null", "~", "1.5", "0x1F", "- ", "? ", "...", "---", "{{x}}"]
-    one_line = [p for p in pieces if not set(p) & set("\n\u2028\x85")]
+    one_line = [p for p in pieces if not set(p) & set("\n\u2028\u2029")]
     rng = random.Random(7)
     questions = []
     for index in range(600):

@@ -14,7 +14,9 @@ if TYPE_CHECKING:
         default_cache_dir,
         find_bank_files,
         read_bank,
+        same_id,
         summarize,
+        with_unique_ids,
     )
     from quizapp.core.bank.lintcodes import LINT_CODES
     from quizapp.core.bank.loader import load_bank
@@ -40,10 +42,12 @@ __all__ = [
     "find_bank_files",
     "load_bank",
     "read_bank",
+    "same_id",
     "schema_json",
     "snap_fraction",
     "summarize",
     "weight_from_percent",
+    "with_unique_ids",
 ]
 
 #: Where each name of this face is defined, imported on first use (so a face costs nothing).
@@ -65,9 +69,11 @@ __getattr__ = lazy_names(
         "find_bank_files": "catalog",
         "load_bank": "loader",
         "read_bank": "catalog",
+        "same_id": "catalog",
         "schema_json": "schema",
         "snap_fraction": "parts.weights",
         "summarize": "catalog",
         "weight_from_percent": "parts.weights",
+        "with_unique_ids": "catalog",
     },
 )

@@ -47,6 +47,32 @@ class BankSummary:
         return not self.problems
 
 
+def same_id(path: str | Path, bank_id: str, first: str | Path) -> Problem:
+    """The problem of a bank whose id an earlier bank of the same run already has.
+
+    Progress, results and item analysis are kept by bank id: two banks with one id would have
+    their progress merged, so the second is refused instead, until it has an id of its own.
+    """
+    message = f"bank id '{bank_id}' is also used by {first}; give this bank its own `id:`"
+    return Problem(str(path), 0, 0, message)
+
+
+def with_unique_ids(summaries: Sequence[BankSummary | None]) -> list[BankSummary | None]:
+    """`summaries` (in the order the banks are listed) with every good bank whose id an earlier
+    good bank has made broken by `same_id`; the others, and None (not read yet), as they are."""
+    first: dict[str, str] = {}
+    kept: list[BankSummary | None] = []
+    for summary in summaries:
+        if summary is not None and summary.ok:
+            if summary.id in first:
+                problem = same_id(summary.path, summary.id, first[summary.id])
+                summary = replace(summary, problems=(problem,))
+            else:
+                first[summary.id] = summary.path
+        kept.append(summary)
+    return kept
+
+
 def bundled_banks_dir() -> Path:
     """The folder of the banks that ship with quizapp.
 

@@ -20,12 +20,14 @@ from collections.abc import Callable
 
 from quizapp.core.bank.parts.aliases import may_define_anchors
 from quizapp.core.bank.parts.checks import Checker, Issue
+from quizapp.core.bank.parts.controls import check_controls
 from quizapp.core.bank.parts.document import build_bank
 from quizapp.core.bank.parts.locate import Locator
 from quizapp.core.bank.parts.yamlsafe import Loaded, YamlFailure, load_yaml
 
 # Re-exported: callers name them as the loader's.
 from quizapp.core.bank.problems import MAX_BANK_BYTES, LoadResult, Problem
+from quizapp.core.visible import visible
 
 Progress = Callable[[float], None]
 _BUG = "this is a bug in quizapp, please report it"
@@ -93,6 +95,7 @@ def _parse_text(text: str, path: str, progress: Progress | None) -> LoadResult:
     _report_duplicates(checker, loaded)
     lines = loaded.question_lines
     bank = build_bank(checker, loaded.data, _default_id(path), path, lines, progress)
+    check_controls(checker, loaded.data, text)
     if bank is not None and not checker.issues:
         return LoadResult(path, bank, ())
     locator = Locator(text)
@@ -101,7 +104,7 @@ def _parse_text(text: str, path: str, progress: Progress | None) -> LoadResult:
         line, column = issue.line, issue.column
         if not line and loaded.data is not None:
             line, column = locator.locate(issue.path, issue.at_key)
-        problems.append(Problem(path, line, column, issue.message))
+        problems.append(Problem(path, line, column, visible(issue.message)))
     problems.sort(key=lambda p: (p.line, p.column))
     return LoadResult(path, None, tuple(problems))
 

@@ -9,6 +9,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from quizapp.core.model import Bank
+from quizapp.core.visible import CONTROLS
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,8 +92,9 @@ def bank_id_for(path: str) -> str:
 
 
 def title_for(path: str) -> str:
-    """A bank title made from the file name's stem (`week_3-quiz.txt` -> `Week 3 quiz`)."""
-    stem = os.path.splitext(os.path.basename(path))[0]
+    """A bank title made from the file name's stem (`week_3-quiz.txt` -> `Week 3 quiz`); a
+    control character in the name is dropped (a bank may not hold one)."""
+    stem = CONTROLS.sub("", os.path.splitext(os.path.basename(path))[0])
     words = " ".join(stem.replace("_", " ").replace("-", " ").split())
     return words[:1].upper() + words[1:] if words else "Imported questions"
 

@@ -9,12 +9,8 @@ it reads (tab and line breaks are kept) and reports each line where it did, as
 
 from __future__ import annotations
 
-import re
-
 from quizapp.core.formats.common import Note
-
-#: C0 controls but tab and line feed, DEL, C1 controls, and the bidirectional overrides.
-CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+from quizapp.core.visible import CONTROLS
 
 
 def dropped(text: str) -> tuple[str, tuple[str, ...]]:

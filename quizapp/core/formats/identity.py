@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from quizapp.core.bank import ID_RE, bundled_banks_dir
 from quizapp.core.formats.common import Note, bank_id_for, title_for
+from quizapp.core.visible import CONTROLS
 
 #: What is added to an id a bundled bank already has.
 SUFFIX = "-imported"
@@ -41,7 +42,8 @@ def identity(path: str, title: str = "", given_id: str = "") -> tuple[str, str, 
     `title` and `given_id` are what the source says, '' when it says nothing.
     """
     notes: list[Note] = []
-    bank_title = " ".join(title.split()) or title_for(path)
+    # A title taken from a file name may hold what a bank may not: its control characters go.
+    bank_title = " ".join(CONTROLS.sub("", title).split()) or title_for(path)
     bank_id = given_id if given_id and ID_RE.match(given_id) else bank_id_for(path)
     if bank_id in bundled_ids():
         taken = bank_id

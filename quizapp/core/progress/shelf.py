@@ -22,6 +22,7 @@ from quizapp.core.bank import (
     find_bank_files,
     read_bank,
     summarize,
+    with_unique_ids,
 )
 
 # The home screen builds a shelf before its first frame; the store, the scheduler and the
@@ -70,7 +71,10 @@ class Shelf:
         self.files: list[Path] = []
         """Every bank listed, good or broken, in order (paths that could not be searched last)."""
         self.summaries: dict[Path, BankSummary | None] = {}
-        """What is known of each bank; None while it is still being read."""
+        """What is known of each bank; None while it is still being read. Of two good banks with
+        one id, the later in the list is broken (`same_id`): their progress is never merged."""
+        self._read: dict[Path, BankSummary | None] = {}
+        """The summaries as read, before the check of ids."""
         self.marked: set[Path] = set()
         """Banks marked (Space) to be studied together."""
         self.overview: Overview | None = None
@@ -85,11 +89,19 @@ class Shelf:
         """Search the paths again; the banks the cache does not know, smallest first, to read."""
         files, problems = find_bank_files(self.paths)
         self.files = [*files, *(Path(p.path) for p in problems)]
-        self.summaries = {path: self.cache.cached_summary(path) for path in files}
-        self.summaries.update({Path(p.path): _missing(p) for p in problems})
-        self.marked &= set(files)
+        self._read = {path: self.cache.cached_summary(path) for path in files}
+        self._read.update({Path(p.path): _missing(p) for p in problems})
+        self._check_ids()
+        self.marked &= {path for path in files if (s := self.summaries[path]) is None or s.ok}
         self._banks.clear()  # read again when needed: a file may have changed
-        return sorted((p for p in files if self.summaries[p] is None), key=_size)
+        return sorted((p for p in files if self._read[p] is None), key=_size)
+
+    def _check_ids(self) -> list[Path]:
+        """Recompute `summaries` from what was read; the paths whose summary changed."""
+        checked = with_unique_ids([self._read.get(path) for path in self.files])
+        before = self.summaries
+        self.summaries = dict(zip(self.files, checked, strict=True))
+        return [path for path in self.files if before.get(path) != self.summaries[path]]
 
     def read_summary(
         self, path: Path, progress: Callable[[float], None] | None = None
@@ -98,13 +110,16 @@ class Shelf:
         it is, for `known` to keep."""
         return summarize(read_bank(self.cache, path, progress))
 
-    def known(self, path: Path, summary: BankSummary) -> bool:
-        """Keep `summary` of `path`; True when that unmarked it (a marked bank turned out bad)."""
-        self.summaries[path] = summary
-        if not summary.ok and path in self.marked:
-            self.marked.discard(path)
-            return True
-        return False
+    def known(self, path: Path, summary: BankSummary) -> list[Path]:
+        """Keep `summary` of `path`; the banks whose summary changed with it (it, and a later
+        bank with its id). A marked bank that turns out broken is unmarked."""
+        self._read[path] = summary
+        changed = self._check_ids()
+        for other in changed:
+            shown = self.summaries[other]
+            if shown is not None and not shown.ok:
+                self.marked.discard(other)
+        return changed
 
     def good(self) -> list[Path]:
         """The listed banks that are valid, in order."""

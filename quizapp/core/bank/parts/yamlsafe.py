@@ -20,6 +20,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from quizapp.core.bank.parts.aliases import check_expansion
+from quizapp.core.visible import CONTROL_ADVICE, CONTROLS, describe
 
 try:
     from yaml import CSafeLoader as _SafeBase
@@ -217,7 +218,11 @@ def failure_from(exc: yaml.YAMLError, text: str) -> YamlFailure:
         before = text.encode("utf-8", "surrogatepass")[: exc.position].decode("utf-8", "replace")
         line = before.count("\n") + 1
         column = len(before) - (before.rfind("\n") + 1) + 1
-        message = f"character U+{exc.character:04X} is not allowed: {exc.reason}"
+        char = chr(exc.character) if isinstance(exc.character, int) else str(exc.character)
+        if CONTROLS.fullmatch(char):
+            message = f"control character {describe(char)}: {CONTROL_ADVICE}"
+        else:
+            message = f"character U+{ord(char):04X} is not allowed: {exc.reason}"
         return YamlFailure(line, column, message)
     return YamlFailure(0, 0, f"not valid YAML: {exc}")
 

@@ -1,0 +1,115 @@
+"""A hostile bank, and a file name with escapes, change nothing on screen but showing the escaped
+characters; two banks with one id are never merged: the second is listed as a problem."""
+
+from __future__ import annotations
+
+import os
+import pty
+import select
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from quizapp.core.visible import CONTROLS
+from quizapp.widgets import BankList
+from tests.ui.helpers import BANKS, PLANETS, screen_text, settle, ui_app
+
+HOSTILE = Path(__file__).resolve().parents[1] / "banks" / "invalid-controls.yaml"
+NAME = "week\x1b]0;pwned\x07\x1b[2J.yaml"
+
+
+def hostile_folder(tmp_path: Path) -> Path:
+    """A folder with the hostile bank and a good bank whose file name holds escape sequences."""
+    folder = tmp_path / "banks"
+    folder.mkdir()
+    shutil.copy(HOSTILE, folder / "hostile.yaml")
+    shutil.copy(PLANETS, folder / NAME)
+    return folder
+
+
+def rows(app: object) -> list[str]:
+    banks = app.screen.query_one(BankList)  # type: ignore[attr-defined]
+    return [str(banks.get_option_at_index(i).prompt) for i in range(banks.option_count)]
+
+
+async def test_the_home_screen_shows_escapes_as_text(tmp_path: Path) -> None:
+    app = ui_app(hostile_folder(tmp_path))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        for index in range(app.screen.query_one(BankList).option_count):
+            app.screen.query_one(BankList).highlighted = index
+            await pilot.pause()
+            text = screen_text(app)
+            assert CONTROLS.findall(text) == []
+        app.screen.query_one(BankList).highlighted = 1  # the good bank with the odd name
+        await pilot.pause()
+        text = "".join(screen_text(app).split())
+        assert "week\\u001b]0;pwned\\u0007\\u001b[2J.yaml" in text.replace("│", "")
+        app.screen.query_one(BankList).highlighted = 0  # the hostile bank: broken
+        await pilot.pause()
+        text = screen_text(app)
+        assert "This bank is broken" in text and "U+001B (ESC)" in text
+
+
+async def test_two_banks_with_one_id_are_never_merged(tmp_path: Path) -> None:
+    for name in ("a-planets.yaml", "b-planets.yaml"):
+        shutil.copy(PLANETS, tmp_path / name)
+    app = ui_app(tmp_path)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await settle(pilot)
+        first, second = rows(app)
+        assert not first.startswith("⚠") and second.startswith("⚠")
+        app.screen.query_one(BankList).highlighted = 1
+        await pilot.pause()
+        text = " ".join(screen_text(app).split())
+        assert "is also used by" in text and "give this bank its own `id:`" in text
+        await pilot.press("enter")  # a refused bank is not studied
+        await settle(pilot)
+        assert "This bank has problems" in screen_text(app)
+
+
+def test_in_a_real_terminal_no_escape_from_a_file_name_is_sent(tmp_path: Path) -> None:
+    """The bytes quizapp writes to a pseudo-terminal hold the escaped name, never the sequence
+    (the OSC that would retitle the terminal, the BEL, the screen clear)."""
+    folder = hostile_folder(tmp_path)
+    env = {
+        **os.environ,
+        "TERM": "xterm-256color",
+        "COLUMNS": "100",
+        "LINES": "30",
+        "QUIZAPP_DATA_DIR": str(tmp_path / "data"),
+        "QUIZAPP_CACHE_DIR": str(tmp_path / "cache"),
+    }
+    main, child = pty.openpty()
+    os.set_blocking(main, False)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "quizapp", str(folder)],
+        stdin=child,
+        stdout=child,
+        stderr=child,
+        env=env,
+        cwd=BANKS,
+        close_fds=True,
+    )
+    os.close(child)
+    seen = b""
+    try:
+        deadline = time.monotonic() + 60
+        while b"pwned" not in seen and time.monotonic() < deadline:
+            if select.select([main], [], [], 0.5)[0]:
+                try:
+                    seen += os.read(main, 65536)
+                except OSError:
+                    break
+        os.write(main, b"\x11")  # ctrl+q
+        process.wait(timeout=30)
+    finally:
+        if process.poll() is None:
+            process.kill()
+        os.close(main)
+    assert b"pwned" in seen, "the home screen never showed the bank"
+    # (Textual sends OSC sequences of its own, ended by BEL: only the name's must not be there.)
+    assert b"\x1b]0;pwned" not in seen and b"pwned\x07" not in seen
+    assert b"\\u001b]0;pwned\\u0007" in seen
