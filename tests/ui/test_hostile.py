@@ -12,6 +12,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from quizapp.core.visible import CONTROLS
 from quizapp.widgets import BankList
 from tests.ui.helpers import BANKS, PLANETS, screen_text, settle, ui_app
@@ -34,7 +36,15 @@ def rows(app: object) -> list[str]:
     return [str(banks.get_option_at_index(i).prompt) for i in range(banks.option_count)]
 
 
-async def test_the_home_screen_shows_escapes_as_text(tmp_path: Path) -> None:
+def joined(text: str) -> str:
+    """The screen's text without line breaks, white space and the detail pane's border."""
+    return "".join(text.replace("▏", "").split())
+
+
+async def test_the_home_screen_shows_escapes_as_text(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # paths shown relative: the same text wherever tmp_path is
     app = ui_app(hostile_folder(tmp_path))
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
@@ -45,15 +55,17 @@ async def test_the_home_screen_shows_escapes_as_text(tmp_path: Path) -> None:
             assert CONTROLS.findall(text) == []
         app.screen.query_one(BankList).highlighted = 1  # the good bank with the odd name
         await pilot.pause()
-        text = "".join(screen_text(app).split())
-        assert "week\\u001b]0;pwned\\u0007\\u001b[2J.yaml" in text.replace("│", "")
+        assert "week\\u001b]0;pwned\\u0007\\u001b[2J.yaml" in joined(screen_text(app))
         app.screen.query_one(BankList).highlighted = 0  # the hostile bank: broken
         await pilot.pause()
         text = screen_text(app)
         assert "This bank is broken" in text and "U+001B (ESC)" in text
 
 
-async def test_two_banks_with_one_id_are_never_merged(tmp_path: Path) -> None:
+async def test_two_banks_with_one_id_are_never_merged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
     for name in ("a-planets.yaml", "b-planets.yaml"):
         shutil.copy(PLANETS, tmp_path / name)
     app = ui_app(tmp_path)
@@ -63,8 +75,9 @@ async def test_two_banks_with_one_id_are_never_merged(tmp_path: Path) -> None:
         assert not first.startswith("⚠") and second.startswith("⚠")
         app.screen.query_one(BankList).highlighted = 1
         await pilot.pause()
-        text = " ".join(screen_text(app).split())
-        assert "is also used by" in text and "give this bank its own `id:`" in text
+        text = joined(screen_text(app))
+        assert "bankid'ui-planets'isalsousedbya-planets.yaml" in text
+        assert "givethisbankitsown`id:`" in text
         await pilot.press("enter")  # a refused bank is not studied
         await settle(pilot)
         assert "This bank has problems" in screen_text(app)

@@ -13,6 +13,7 @@ that cannot be written silently turns caching off.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 from collections.abc import Callable, Sequence
@@ -53,7 +54,11 @@ def same_id(path: str | Path, bank_id: str, first: str | Path) -> Problem:
     Progress, results and item analysis are kept by bank id: two banks with one id would have
     their progress merged, so the second is refused instead, until it has an id of its own.
     """
-    message = f"bank id '{bank_id}' is also used by {first}; give this bank its own `id:`"
+    name = str(first)
+    with contextlib.suppress(ValueError):  # another drive (Windows): the whole path
+        relative = os.path.relpath(name)
+        name = relative if len(relative) < len(name) else name
+    message = f"bank id '{bank_id}' is also used by {name}; give this bank its own `id:`"
     return Problem(str(path), 0, 0, message)
 
 
