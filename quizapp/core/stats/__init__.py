@@ -7,54 +7,77 @@ from typing import TYPE_CHECKING
 from quizapp.core.faces import lazy_names
 
 if TYPE_CHECKING:
-    from quizapp.core.stats.analysis import analyse
-    from quizapp.core.stats.export import write_csv, write_json
+    from quizapp.core.stats.analysis import analyse, analyse_loaded, prepare
+    from quizapp.core.stats.engine import (
+        MEMORY_SHARE,
+        Connection,
+        connect,
+        default_memory_limit,
+        parse_memory_limit,
+    )
+    from quizapp.core.stats.export import write_csv, write_json, write_parquet
     from quizapp.core.stats.files import RESULTS_SUFFIXES, find_results_files, read_all
+    from quizapp.core.stats.grades import Gradebook, gradebook, read_identities
+    from quizapp.core.stats.grades_out import (
+        render_grades,
+        write_grades_csv,
+        write_grades_json,
+        write_grades_parquet,
+        write_moodle_csv,
+    )
+    from quizapp.core.stats.ingest import load_files, load_rows
     from quizapp.core.stats.load import load_banks, local_analysis
-    from quizapp.core.stats.model import ChoiceStat, Flag, ItemAnalysis, QuestionStat
+    from quizapp.core.stats.model import (
+        DEFAULT_MIN_STUDENTS,
+        ChoiceStat,
+        Flag,
+        ItemAnalysis,
+        QuestionStat,
+    )
     from quizapp.core.stats.rows import ResultRow, rows_from_store
-    from quizapp.core.stats.table import discrimination_text, one_line, render_table
-
-__all__ = [
-    "ChoiceStat",
-    "Flag",
-    "ItemAnalysis",
-    "QuestionStat",
-    "RESULTS_SUFFIXES",
-    "ResultRow",
-    "analyse",
-    "discrimination_text",
-    "find_results_files",
-    "load_banks",
-    "local_analysis",
-    "one_line",
-    "read_all",
-    "render_table",
-    "rows_from_store",
-    "write_csv",
-    "write_json",
-]
+    from quizapp.core.stats.table import discrimination_text, escaped, one_line, render_table
 
 #: Where each name of this face is defined, imported on first use (so a face costs nothing).
-__getattr__ = lazy_names(
-    __name__,
-    {
-        "ChoiceStat": "model",
-        "Flag": "model",
-        "ItemAnalysis": "model",
-        "QuestionStat": "model",
-        "RESULTS_SUFFIXES": "files",
-        "ResultRow": "rows",
-        "analyse": "analysis",
-        "discrimination_text": "table",
-        "find_results_files": "files",
-        "load_banks": "load",
-        "local_analysis": "load",
-        "one_line": "table",
-        "read_all": "files",
-        "render_table": "table",
-        "rows_from_store": "rows",
-        "write_csv": "export",
-        "write_json": "export",
-    },
-)
+_HOMES = {
+    "ChoiceStat": "model",
+    "Connection": "engine",
+    "DEFAULT_MIN_STUDENTS": "model",
+    "Flag": "model",
+    "Gradebook": "grades",
+    "ItemAnalysis": "model",
+    "MEMORY_SHARE": "engine",
+    "QuestionStat": "model",
+    "RESULTS_SUFFIXES": "files",
+    "ResultRow": "rows",
+    "analyse": "analysis",
+    "analyse_loaded": "analysis",
+    "connect": "engine",
+    "default_memory_limit": "engine",
+    "discrimination_text": "table",
+    "escaped": "table",
+    "find_results_files": "files",
+    "gradebook": "grades",
+    "load_banks": "load",
+    "load_files": "ingest",
+    "load_rows": "ingest",
+    "local_analysis": "load",
+    "one_line": "table",
+    "parse_memory_limit": "engine",
+    "prepare": "analysis",
+    "read_all": "files",
+    "read_identities": "grades",
+    "render_grades": "grades_out",
+    "render_table": "table",
+    "rows_from_store": "rows",
+    "write_csv": "export",
+    "write_grades_csv": "grades_out",
+    "write_grades_json": "grades_out",
+    "write_grades_parquet": "grades_out",
+    "write_json": "export",
+    "write_moodle_csv": "grades_out",
+    "write_parquet": "export",
+}
+
+__all__ = sorted(_HOMES)
+
+__getattr__ = lazy_names(__name__, _HOMES)

@@ -16,8 +16,9 @@ import shutil
 import tempfile
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:
@@ -31,6 +32,7 @@ __all__ = [
     "memory_limit_text",
     "parse_memory_limit",
     "query",
+    "write_parquet_rows",
 ]
 
 #: The share of the machine's memory DuckDB may use by default (a tenth: 2.4 GB of 24 GB).
@@ -83,10 +85,11 @@ class Connection:
             "memory_limit": memory_limit_text(limit),
             "temp_directory": self.spill,
             "threads": max(1, min(os.cpu_count() or 1, 8)),
-            "TimeZone": "UTC",
-            "enable_progress_bar": False,
         }
         self.db: duckdb.DuckDBPyConnection = duckdb.connect(":memory:", config=config)
+        # DuckDB's own bar would print on standard output, into a --json document.
+        self.db.execute("SET enable_progress_bar = false")
+        self.db.execute("SET TimeZone = 'UTC'")  # a time written without a zone is UTC
         self.progress = progress
         self.error: type[Exception] = duckdb.Error
 
@@ -166,3 +169,32 @@ def _is_terminal(stream: TextIO) -> bool:
         return stream.isatty()
     except (AttributeError, ValueError):
         return False
+
+
+def write_parquet_rows(
+    path: Path,
+    columns: Sequence[tuple[str, str]],
+    rows: Iterable[Sequence[Any]],
+    memory_limit: int | None = None,
+) -> int:
+    """Write `rows` (Python values in the order of `columns`: name and DuckDB type) to a
+    Parquet file at `path`, replaced in one step; returns the rows written."""
+    target = Path(path)
+    temporary = target.with_name(f".tmp-{target.name}")
+    with connect(memory_limit) as con:
+        spec = ", ".join(f'"{name}" {kind}' for name, kind in columns)
+        con.db.execute(f"CREATE TABLE out ({spec})")
+        appender = con.db.appender("out")
+        count = 0
+        for row in rows:
+            appender.append_row(*row)
+            count += 1
+        appender.flush()
+        con.db.execute(f"COPY out TO '{_quoted(temporary)}' (FORMAT parquet)")
+    temporary.replace(target)
+    return count
+
+
+def _quoted(path: Path) -> str:
+    """`path` inside a SQL string literal."""
+    return str(path).replace("'", "''")

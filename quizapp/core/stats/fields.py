@@ -80,7 +80,20 @@ def row_from_fields(values: dict[str, Any], source: str) -> ResultRow:
         outcome=outcome,
         misconceptions=tuple(misconceptions),
         source=source,
+        seconds=_seconds(values.get("seconds")),
     )
+
+
+def _seconds(value: Any) -> float | None:
+    """The time taken, when it is a number (the format never made it a rule: not checked)."""
+    if isinstance(value, str):
+        try:
+            value = float(value)
+        except ValueError:
+            return None
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        return None
+    return float(value)
 
 
 def _text(values: dict[str, Any], name: str, required: bool = False) -> str:

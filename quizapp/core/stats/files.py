@@ -29,14 +29,16 @@ __all__ = [
     "ResultsRead",
     "RowProblem",
     "find_results_files",
+    "bad_header",
+    "format_of",
     "read_all",
     "read_results",
 ]
 
 #: What a folder given as results is searched for.
-RESULTS_SUFFIXES = (".csv", ".jsonl", ".ndjson")
-_JSONL_SUFFIXES = (".jsonl", ".ndjson", ".json")
-_EXPECTED = f"quizapp results, format {RESULTS_FORMAT}"
+RESULTS_SUFFIXES = (".csv", ".jsonl", ".ndjson", ".parquet")
+JSONL_SUFFIXES = (".jsonl", ".ndjson", ".json")
+EXPECTED = f"quizapp results, format {RESULTS_FORMAT}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,16 +141,17 @@ def read_results(path: str | Path) -> ResultsFile:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        return _refused(name, f"is not UTF-8 text (line {line}); expected {_EXPECTED}")
-    fmt = _format_of(Path(path), text)
+        return _refused(name, f"is not UTF-8 text (line {line}); expected {EXPECTED}")
+    fmt = format_of(Path(path), text)
     return _read_jsonl(name, text) if fmt == "jsonl" else _read_csv(name, text)
 
 
-def _format_of(path: Path, text: str) -> str:
+def format_of(path: Path, text: str) -> str:
+    """"csv" or "jsonl": by the extension, else by the first character of `text`."""
     suffix = path.suffix.lower()
     if suffix == ".csv":
         return "csv"
-    if suffix in _JSONL_SUFFIXES:
+    if suffix in JSONL_SUFFIXES:
         return "jsonl"
     return "jsonl" if text.lstrip().startswith("{") else "csv"
 
@@ -171,7 +174,7 @@ def _read_csv(path: str, text: str) -> ResultsFile:
             if header is None:
                 header = record
                 if [name.strip() for name in record[: len(COLUMNS)]] != list(COLUMNS):
-                    return _refused(path, _bad_header(record), "csv")
+                    return _refused(path, bad_header(record), "csv")
                 continue
             if len(record) != len(header):
                 message = f"{len(record)} fields; the header has {len(header)}"
@@ -185,20 +188,21 @@ def _read_csv(path: str, text: str) -> ResultsFile:
     except csv.Error as exc:
         problems.append(RowProblem(path, reader.line_num, f"not CSV: {exc}"))
     if header is None:
-        return _refused(path, f"is empty; expected {_EXPECTED}", "csv")
+        return _refused(path, f"is empty; expected {EXPECTED}", "csv")
     return ResultsFile(path, "csv", tuple(rows), tuple(problems))
 
 
-def _bad_header(record: list[str]) -> str:
+def bad_header(record: list[str]) -> str:
+    """Why `record` is not the header of a results CSV file."""
     expected = list(COLUMNS)
     for index, name in enumerate(expected):
         if index >= len(record) or record[index].strip() != name:
             got = repr(record[index]) if index < len(record) else "nothing"
             return (
-                f"is not {_EXPECTED}: column {index + 1} of the header should be {name!r}, "
+                f"is not {EXPECTED}: column {index + 1} of the header should be {name!r}, "
                 f"not {got} (the header starts: {','.join(expected[:3])},...)"
             )
-    return f"is not {_EXPECTED}"  # pragma: no cover - only called on a mismatch
+    return f"is not {EXPECTED}"  # pragma: no cover - only called on a mismatch
 
 
 def _read_jsonl(path: str, text: str) -> ResultsFile:
@@ -221,7 +225,7 @@ def _read_jsonl(path: str, text: str) -> ResultsFile:
             missing = [name for name in COLUMNS if name not in keys]
             if error or missing:
                 why = error or f"the first record has no {missing[0]!r} field"
-                return _refused(path, f"is not {_EXPECTED}: {why} (line {number})", "jsonl")
+                return _refused(path, f"is not {EXPECTED}: {why} (line {number})", "jsonl")
         if error:
             problems.append(RowProblem(path, number, error))
             continue
@@ -231,5 +235,5 @@ def _read_jsonl(path: str, text: str) -> ResultsFile:
         except ValueError as exc:
             problems.append(RowProblem(path, number, str(exc)))
     if first:
-        return _refused(path, f"is empty; expected {_EXPECTED}", "jsonl")
+        return _refused(path, f"is empty; expected {EXPECTED}", "jsonl")
     return ResultsFile(path, "jsonl", tuple(rows), tuple(problems))

@@ -9,20 +9,40 @@ fit; nothing is markup.
 from __future__ import annotations
 
 import textwrap
+import unicodedata
 from collections.abc import Iterator
 
 from quizapp.core.stats.model import RARE_SHARE, ItemAnalysis, QuestionStat
 
-__all__ = ["WIDTH", "discrimination_text", "one_line", "render_table"]
+__all__ = ["WIDTH", "discrimination_text", "escaped", "one_line", "render_table"]
 
 WIDTH = 80
 _ID = 29  # question id column, then attempts, facility, discrimination, flags
 _BAR = 10
 
 
+#: Format characters that reorder or hide text (bidi overrides and isolates, marks).
+_BIDI = frozenset("\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def escaped(text: str) -> str:
+    """`text` with control characters (C0, DEL, C1) and bidi controls written as escapes
+    (`\\x1b`, `\\u202e`), so that data read from a file never drives the terminal."""
+    if text.isprintable() and not _BIDI.intersection(text):
+        return text
+    return "".join(_escape(char) for char in text)
+
+
+def _escape(char: str) -> str:
+    if char in _BIDI or unicodedata.category(char) == "Cc":
+        code = ord(char)
+        return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    return char
+
+
 def one_line(text: str, width: int) -> str:
-    """`text` on one line, cut to `width` characters with "…" when longer."""
-    flat = " ".join(text.split())
+    """`text` on one line (control characters escaped), cut to `width` characters with "…"."""
+    flat = escaped(" ".join(text.split()))
     return flat if len(flat) <= width else flat[: max(0, width - 1)] + "…"
 
 

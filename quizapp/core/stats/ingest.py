@@ -1,0 +1,205 @@
+"""Answers into DuckDB: results files through DuckDB's own readers, rows from Python by appender.
+
+Every answer lands in one table, `raw` (`RAW_TABLE`), with its response reduced to what item
+analysis reads: its `kind` (the tag of quizapp's tagged JSON: int, set, str, tuple, self_grade,
+or none for a question left blank) and its `picks` (the choice indexes of int and set responses).
+`bad` marks a row that breaks a rule of the format (`quizapp.core.stats.fields`), checked in SQL.
+
+A file is first looked at by `sniff` (format; a foreign or non-UTF-8 start is refused by name).
+Then all CSV files are read by one `read_csv`, all JSON Lines files by one `read_json`, all
+Parquet files by one `read_parquet`. A file that DuckDB cannot read through (not JSON, a record
+with too few fields, a byte that is not UTF-8) or that holds a bad row is read again by the
+line-by-line reader (`files.read_results`), which reports each bad row with its file and line in
+the words it always has, and hands its good rows over here; a Parquet file's bad rows are
+reported by row number. So clean files, the usual case, never go through Python.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from quizapp.core.model import Response, SelfGrade
+from quizapp.core.stats.engine import Connection
+from quizapp.core.stats.files import RowProblem, read_results
+from quizapp.core.stats.ingest_sql import RAW_COLUMNS, bad_rows_sql, select_sql, setup_sql
+from quizapp.core.stats.rows import ResultRow
+from quizapp.core.stats.sniff import sniff
+
+__all__ = ["Loaded", "load_files", "load_rows", "response_kind"]
+
+_BATCH = 10_000
+
+
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    """What reading the results files found besides the rows."""
+
+    problems: tuple[RowProblem, ...]
+    """Refused files and bad rows, in the order the files were given."""
+    refused: tuple[RowProblem, ...]
+
+
+def response_kind(response: Response | None) -> tuple[str, list[int] | None]:
+    """The `kind` and `picks` columns for a response decoded in Python."""
+    if response is None:
+        return "none", None
+    if isinstance(response, SelfGrade):
+        return "self_grade", None
+    if isinstance(response, bool):  # never a response; kept out of the choice counts
+        return "bad", None
+    if isinstance(response, int):
+        return "int", [response]
+    if isinstance(response, frozenset):
+        return "set", sorted(response)
+    return ("str" if isinstance(response, str) else "tuple"), None
+
+
+def load_rows(con: Connection, rows: Iterable[ResultRow], src: int = 0) -> int:
+    """Append `rows` (from the local store, a test, or the line reader) to `raw`; returns how
+    many. `src` orders them among the files (an answer in two sources counts the first)."""
+    setup(con)
+    count = 0
+    appender = con.db.appender("raw")
+    try:
+        for row in rows:
+            kind, picks = response_kind(row.response)
+            appender.append_row(
+                src, count, row.install_id, row.answer_id, row.answered_at, row.bank_id,
+                row.question_id, row.content_hash, row.session_id, row.mode, kind, picks,
+                row.score, list(row.misconceptions), row.seconds, False,
+            )  # fmt: skip
+            count += 1
+            if count % _BATCH == 0:
+                appender.flush()
+    finally:
+        appender.flush()
+    return count
+
+
+def setup(con: Connection) -> None:
+    """Create `raw` and the macros the readers use, once per connection."""
+    if not con.rows("SELECT 1 FROM duckdb_tables() WHERE table_name = 'raw'"):
+        for statement in setup_sql(RAW_COLUMNS):
+            con.db.execute(statement)
+
+
+def load_files(con: Connection, paths: Sequence[Path]) -> Loaded:
+    """Read every results file in `paths` into `raw` (see the module docstring)."""
+    setup(con)
+    problems: dict[int, list[RowProblem]] = {}
+    by_format: dict[str, list[tuple[int, str]]] = {"csv": [], "jsonl": [], "parquet": []}
+    for src, path in enumerate(paths, start=1):
+        found = sniff(path)
+        if found.refused is not None:
+            problems[src] = [found.refused]
+        else:
+            by_format[found.format].append((src, found.path))
+    again: list[tuple[int, str]] = []
+    for fmt, files in by_format.items():
+        if files:
+            again += _read_fast(con, fmt, files, problems)
+    for src, name in sorted(again):
+        problems[src] = _read_slow(con, src, name)
+    found_problems = tuple(p for src in sorted(problems) for p in problems[src])
+    return Loaded(found_problems, tuple(p for p in found_problems if p.line == 0))
+
+
+def _read_fast(
+    con: Connection, fmt: str, files: list[tuple[int, str]], problems: dict[int, list[RowProblem]]
+) -> list[tuple[int, str]]:
+    """Read `files` of `fmt` in one DuckDB scan; the files to read again line by line."""
+    try:
+        _insert(con, fmt, files)
+    except con.error:
+        if len(files) == 1:
+            return [] if fmt == "parquet" and _parquet_refused(files[0], problems) else files
+        return [again for one in files for again in _read_fast(con, fmt, [one], problems)]
+    bad = {src for (src,) in con.rows("SELECT DISTINCT src FROM raw WHERE bad")}
+    if fmt == "parquet":
+        for src, name in files:
+            if src in bad:
+                problems[src] = _parquet_problems(con, src, name)
+        return []
+    if bad:
+        con.db.execute(f"DELETE FROM raw WHERE src IN ({','.join(map(str, sorted(bad)))})")
+    return [(src, name) for src, name in files if src in bad]
+
+
+def _insert(con: Connection, fmt: str, files: list[tuple[int, str]]) -> None:
+    names = [name for _, name in files]
+    con.db.execute("CREATE OR REPLACE TEMP TABLE sources (src INTEGER, filename VARCHAR)")
+    con.db.executemany("INSERT INTO sources VALUES (?, ?)", [list(f) for f in files])
+    label = f"reading {len(names)} file{'s' * (len(names) != 1)}"
+    con.run(f"INSERT INTO raw {select_sql(fmt)}", [names], label)
+
+
+def _read_slow(con: Connection, src: int, name: str) -> list[RowProblem]:
+    """Read one file with the line reader; its good rows go to `raw`, its problems come back."""
+    read = read_results(name)
+    if read.refused is not None:
+        return [read.refused]
+    load_rows(con, read.rows, src)
+    return list(read.problems)
+
+
+def _parquet_refused(file: tuple[int, str], problems: dict[int, list[RowProblem]]) -> bool:
+    src, name = file
+    problems[src] = [RowProblem(name, 0, "is not a Parquet file of quizapp results")]
+    return True
+
+
+def _parquet_problems(con: Connection, src: int, name: str) -> list[RowProblem]:
+    """Each bad row of a Parquet file, by row number, in the words of the line reader."""
+    from quizapp.core.stats.fields import row_from_fields
+
+    found: list[RowProblem] = []
+    rows = con.rows(bad_rows_sql(), [name])
+    names = [column for column, _ in _PARQUET_FIELDS]
+    for number, *values in rows:
+        fields: dict[str, Any] = dict(zip(names, values, strict=True))
+        try:
+            row_from_fields(_plain(fields), name)
+        except ValueError as exc:
+            found.append(RowProblem(name, number, str(exc)))
+        else:
+            found.append(RowProblem(name, number, "a field of the wrong type"))
+    con.db.execute("DELETE FROM raw WHERE src = ?", [src])
+    return found
+
+
+_PARQUET_FIELDS = [
+    ("install_id", "VARCHAR"),
+    ("answer_id", "VARCHAR"),
+    ("answered_at", "VARCHAR"),
+    ("bank_id", "VARCHAR"),
+    ("question_id", "VARCHAR"),
+    ("content_hash", "VARCHAR"),
+    ("session_id", "VARCHAR"),
+    ("mode", "VARCHAR"),
+    ("response", "VARCHAR"),
+    ("score", "VARCHAR"),
+    ("outcome", "VARCHAR"),
+    ("misconceptions", "VARCHAR[]"),
+]
+
+
+def _plain(fields: dict[str, Any]) -> dict[str, Any]:
+    """A Parquet row's cells (read as text) as the JSON Lines values they stand for."""
+    import json
+
+    values = dict(fields)
+    for name, kind in (("answer_id", int), ("score", float)):
+        try:
+            values[name] = kind(fields[name]) if fields[name] is not None else None
+        except ValueError:
+            pass
+    try:
+        values["response"] = None if fields["response"] is None else json.loads(fields["response"])
+    except ValueError:
+        pass
+    values.setdefault("confidence", None)
+    values.update(seconds=None, rating=None, confidence=None)
+    return values

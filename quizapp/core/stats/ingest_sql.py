@@ -1,0 +1,154 @@
+"""The SQL that reads results files into the `raw` table, and checks every row as it goes.
+
+Each reader gives the columns of the results format with the types JSON Lines has (texts, a
+whole-number answer_id, a number score, the response as JSON, misconceptions as a list); then one
+SELECT, the same for the three formats, reduces the response to its kind and picks and marks a
+row `bad` by the rules of `quizapp.core.stats.fields`: a required text empty, an answer_id below
+1, a time that is not ISO 8601, a score outside 0-1, an outcome other than right, partial or
+wrong, a response that is not quizapp's tagged JSON.
+"""
+
+from __future__ import annotations
+
+__all__ = ["RAW_COLUMNS", "bad_rows_sql", "select_sql", "setup_sql"]
+
+RAW_COLUMNS = """
+    src INTEGER, pos BIGINT, install_id VARCHAR, answer_id BIGINT, answered_at TIMESTAMPTZ,
+    bank_id VARCHAR, question_id VARCHAR, content_hash VARCHAR, session_id VARCHAR, mode VARCHAR,
+    kind VARCHAR, picks INTEGER[], score DOUBLE, misconceptions VARCHAR[], seconds DOUBLE,
+    bad BOOLEAN
+"""
+
+_INTEGER = "('BIGINT', 'UBIGINT')"
+
+#: The tag of a tagged-JSON response, or 'bad' when it is not one (codec.response_from_json).
+_KIND_MACRO = f"""
+CREATE OR REPLACE TEMP MACRO qa_kind(r) AS CASE
+    WHEN r IS NULL THEN 'none'
+    WHEN json_type(r) <> 'OBJECT' THEN 'bad'
+    WHEN json_keys(r) = ['int'] THEN
+        CASE WHEN json_type(r, '$.int') IN {_INTEGER} THEN 'int' ELSE 'bad' END
+    WHEN json_keys(r) = ['set'] THEN
+        CASE WHEN json_type(r, '$.set') = 'ARRAY' AND coalesce(list_bool_and(list_transform(
+            json_extract(r, '$.set[*]'), e -> json_type(e) IN {_INTEGER})), true)
+        THEN 'set' ELSE 'bad' END
+    WHEN json_keys(r) = ['str'] THEN
+        CASE WHEN json_type(r, '$.str') = 'VARCHAR' THEN 'str' ELSE 'bad' END
+    WHEN json_keys(r) = ['tuple'] THEN
+        CASE WHEN json_type(r, '$.tuple') = 'ARRAY' AND (
+            coalesce(list_bool_and(list_transform(json_extract(r, '$.tuple[*]'),
+                e -> json_type(e) = 'VARCHAR')), true)
+            OR coalesce(list_bool_and(list_transform(json_extract(r, '$.tuple[*]'),
+                e -> json_type(e) IN ('NULL', 'BIGINT', 'UBIGINT'))), true))
+        THEN 'tuple' ELSE 'bad' END
+    WHEN json_keys(r) = ['self_grade'] THEN
+        CASE WHEN json_type(r, '$.self_grade') IN {_INTEGER}
+            AND TRY_CAST(r ->> '$.self_grade' AS HUGEINT) BETWEEN 1 AND 4
+        THEN 'self_grade' ELSE 'bad' END
+    ELSE 'bad'
+END
+"""
+
+_PICKS_MACRO = """
+CREATE OR REPLACE TEMP MACRO qa_picks(r, k) AS CASE k
+    WHEN 'int' THEN [TRY_CAST(r ->> '$.int' AS INTEGER)]
+    WHEN 'set' THEN list_sort(list_distinct(TRY_CAST(json_extract(r, '$.set') AS INTEGER[])))
+    ELSE NULL
+END
+"""
+
+_BLANK = "({0} IS NULL OR trim({0}) = '')"
+
+_BAD = " OR ".join(
+    [
+        *(_BLANK.format(name) for name in ("install_id", "bank_id", "question_id", "session_id")),
+        "answer_id IS NULL OR answer_id < 1",
+        "answered_at IS NULL OR TRY_CAST(answered_at AS TIMESTAMPTZ) IS NULL",
+        "content_hash IS NULL OR mode IS NULL",
+        "score IS NULL OR isnan(score) OR isinf(score) OR score < 0 OR score > 1",
+        "outcome IS NULL OR outcome NOT IN ('right', 'partial', 'wrong')",
+        "misconceptions IS NULL OR list_contains(list_transform(misconceptions, m -> m IS NULL),"
+        " true)",
+        "broken",
+        "kind = 'bad'",
+    ]
+)
+
+_JSON_COLUMNS = (
+    "{'install_id': 'VARCHAR', 'answer_id': 'BIGINT', 'answered_at': 'VARCHAR', "
+    "'bank_id': 'VARCHAR', 'question_id': 'VARCHAR', 'content_hash': 'VARCHAR', "
+    "'session_id': 'VARCHAR', 'mode': 'VARCHAR', 'response': 'JSON', 'score': 'DOUBLE', "
+    "'outcome': 'VARCHAR', 'misconceptions': 'VARCHAR[]', 'seconds': 'DOUBLE'}"
+)
+
+#: Each reader, giving the format's columns with JSON Lines' types and `broken` (a CSV response
+#: that is not JSON), and the file each row came from.
+_READERS = {
+    "jsonl": f"""
+        SELECT *, false AS broken FROM read_json($1, format = 'newline_delimited',
+            columns = {_JSON_COLUMNS}, filename = true, maximum_object_size = 16777216)
+    """,
+    "csv": """
+        SELECT install_id, TRY_CAST(trim(answer_id) AS BIGINT) AS answer_id, answered_at,
+            bank_id, question_id, coalesce(content_hash, '') AS content_hash, session_id,
+            coalesce(mode, '') AS mode,
+            CASE WHEN coalesce(trim(response), '') = '' THEN NULL
+                ELSE TRY_CAST(trim(response) AS JSON) END AS response,
+            TRY_CAST(trim(score) AS DOUBLE) AS score, outcome,
+            list_filter(string_split(trim(coalesce(misconceptions, '')), ';'), m -> m <> '')
+                AS misconceptions,
+            TRY_CAST(trim(seconds) AS DOUBLE) AS seconds,
+            coalesce(trim(response), '') <> '' AND NOT json_valid(trim(response)) AS broken,
+            filename
+        FROM read_csv($1, header = true, all_varchar = true, auto_detect = false, delim = ',',
+            quote = '"', escape = '"', union_by_name = true, filename = true,
+            strict_mode = true, null_padding = false)
+    """,
+    "parquet": """
+        SELECT install_id::VARCHAR AS install_id, TRY_CAST(answer_id AS BIGINT) AS answer_id,
+            answered_at::VARCHAR AS answered_at, bank_id::VARCHAR AS bank_id,
+            question_id::VARCHAR AS question_id, content_hash::VARCHAR AS content_hash,
+            session_id::VARCHAR AS session_id, mode::VARCHAR AS mode,
+            TRY_CAST(response AS JSON) AS response, TRY_CAST(score AS DOUBLE) AS score,
+            outcome::VARCHAR AS outcome,
+            TRY_CAST(misconceptions AS VARCHAR[]) AS misconceptions,
+            TRY_CAST(seconds AS DOUBLE) AS seconds,
+            response IS NOT NULL AND TRY_CAST(response AS JSON) IS NULL AS broken,
+            filename, file_row_number
+        FROM read_parquet($1, union_by_name = true, filename = true, file_row_number = true)
+    """,
+}
+
+
+def setup_sql(columns: str) -> list[str]:
+    """The statements that create `raw` and the reading macros."""
+    return [f"CREATE TABLE raw ({columns})", _KIND_MACRO, _PICKS_MACRO]
+
+
+def _checked(fmt: str) -> str:
+    return f"""
+        SELECT *, qa_kind(response) AS kind FROM ({_READERS[fmt]}) AS typed
+    """
+
+
+def select_sql(fmt: str) -> str:
+    """The SELECT that gives `raw`'s columns for every row of the files in $1 (a list)."""
+    return f"""
+        SELECT s.src, row_number() OVER () AS pos, install_id, answer_id,
+            TRY_CAST(answered_at AS TIMESTAMPTZ), bank_id, question_id, content_hash,
+            session_id, mode, kind, qa_picks(response, kind), score, misconceptions, seconds,
+            coalesce({_BAD}, true) AS bad
+        FROM ({_checked(fmt)}) AS c JOIN sources AS s USING (filename)
+    """
+
+
+def bad_rows_sql() -> str:
+    """The bad rows of the Parquet file $1, with their row numbers (from 1) and fields as text."""
+    return f"""
+        SELECT file_row_number + 1, install_id, answer_id::VARCHAR, answered_at, bank_id,
+            question_id, content_hash, session_id, mode, response::VARCHAR, score::VARCHAR,
+            outcome, misconceptions
+        FROM ({_checked("parquet")}) AS c
+        WHERE coalesce({_BAD}, true)
+        ORDER BY file_row_number
+    """

@@ -1,0 +1,152 @@
+"""The item analysis in SQL, over the table `raw` that `ingest` fills.
+
+Each statement builds one temporary table (or answers one question); `analysis` runs them in
+order and turns the few rows per question they give into the result dataclasses. The rules are
+the ones stated in `quizapp.core.stats.analysis`; here is only how DuckDB computes them:
+
+- `answers`: the good rows, an answer found in two sources kept once (the first source's);
+- `kept`: of those, the bank asked for, self-graded flashcard answers left out;
+- `entries`: each attempt's first answer to each question, with the attempt's total and size
+  (window functions over the attempt), hence its rest-of-test score;
+- `figures`: per question, counts, facility and the moments behind Pearson's r (`covar_pop`,
+  `var_pop`: `corr` itself is that ratio, but gives no way to tell "undefined" from noise);
+- the largest covariance the two sets of scores allow (discriminative efficiency's
+  denominator) pairs the i-th smallest score with the i-th smallest rest score. Scores take few
+  values, so each side is grouped into runs of equal values with their ranks, and the runs that
+  overlap in rank are paired: the same sum without sorting a million rows;
+- the top third's cut: the rest score at rank ceil(n/3) from the top, from the same runs;
+- `picks`: the choice counts, with those of the top third and the score they earned.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "ANSWERS",
+    "CHOICES",
+    "EFFICIENCY",
+    "ENTRIES",
+    "FIGURES",
+    "HASHES",
+    "KEPT",
+    "LEFT_OUT",
+    "REVEALED",
+    "TOP",
+    "TOTALS",
+]
+
+ANSWERS = """
+CREATE OR REPLACE TEMP TABLE answers AS
+SELECT * EXCLUDE (src, pos, bad) FROM raw WHERE NOT bad
+QUALIFY row_number() OVER (PARTITION BY install_id, answer_id ORDER BY src, pos) = 1
+"""
+
+#: How many good rows there were, and how many answers once each is counted once.
+TOTALS = "SELECT (SELECT count(*) FROM raw WHERE NOT bad), (SELECT count(*) FROM answers)"
+
+KEPT = """
+CREATE OR REPLACE TEMP TABLE kept AS
+SELECT * FROM answers WHERE ($1::VARCHAR IS NULL OR bank_id = $1) AND kind <> 'self_grade'
+"""
+
+#: The self-graded answers of the bank asked for, which `kept` leaves out.
+LEFT_OUT = """
+CREATE OR REPLACE TEMP TABLE left_out AS
+SELECT count(*) AS self_graded FROM answers
+WHERE ($1::VARCHAR IS NULL OR bank_id = $1) AND kind = 'self_grade'
+"""
+
+ENTRIES = """
+CREATE OR REPLACE TEMP TABLE entries AS
+SELECT *, CASE WHEN size > 1 THEN (total - score) / (size - 1) END AS rest
+FROM (
+    SELECT *, sum(score) OVER attempt AS total, count(*) OVER attempt AS size
+    FROM (
+        SELECT bank_id, question_id, install_id, session_id, kind, picks, score, misconceptions
+        FROM kept
+        QUALIFY row_number() OVER (PARTITION BY install_id, session_id, bank_id, question_id
+            ORDER BY answered_at, answer_id) = 1
+    )
+    WINDOW attempt AS (PARTITION BY install_id, session_id)
+)
+"""
+
+#: Per question: attempts, answered, facility, the moments of (score, rest), whether every
+#: response is a choice (and a single one), and the students who answered.
+FIGURES = """
+SELECT bank_id, question_id, count(*) AS attempts, count(*) FILTER (kind <> 'none') AS answered,
+    100 * avg(score) AS facility, count(rest) AS paired,
+    covar_pop(score, rest) AS covariance,
+    var_pop(score) FILTER (rest IS NOT NULL) AS var_score, var_pop(rest) AS var_rest,
+    avg(score) FILTER (rest IS NOT NULL) AS mean_score, avg(rest) AS mean_rest,
+    coalesce(bool_and(kind IN ('int', 'set')) FILTER (kind <> 'none'), false) AS all_choice,
+    coalesce(bool_and(len(picks) = 1) FILTER (kind <> 'none'), false) AS all_single,
+    count(DISTINCT install_id) FILTER (kind <> 'none') AS students
+FROM entries GROUP BY bank_id, question_id
+"""
+
+#: The sum of (x - mean x)(y - mean y) over the sorted pairing, per question (see above).
+EFFICIENCY = """
+WITH paired AS (SELECT bank_id, question_id, score, rest FROM entries WHERE rest IS NOT NULL),
+means AS (
+    SELECT bank_id, question_id, avg(score) AS mx, avg(rest) AS my
+    FROM paired GROUP BY ALL
+),
+xs AS (
+    SELECT *, coalesce(sum(n) OVER w, 0) AS lo, coalesce(sum(n) OVER w, 0) + n AS hi
+    FROM (SELECT bank_id, question_id, score AS v, count(*) AS n FROM paired GROUP BY ALL)
+    WINDOW w AS (PARTITION BY bank_id, question_id ORDER BY v
+        ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
+),
+ys AS (
+    SELECT *, coalesce(sum(n) OVER w, 0) AS lo, coalesce(sum(n) OVER w, 0) + n AS hi
+    FROM (SELECT bank_id, question_id, rest AS v, count(*) AS n FROM paired GROUP BY ALL)
+    WINDOW w AS (PARTITION BY bank_id, question_id ORDER BY v
+        ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
+)
+SELECT xs.bank_id, xs.question_id,
+    sum((least(xs.hi, ys.hi) - greatest(xs.lo, ys.lo)) * (xs.v - m.mx) * (ys.v - m.my))
+FROM xs JOIN ys ON xs.bank_id = ys.bank_id AND xs.question_id = ys.question_id
+    AND xs.lo < ys.hi AND ys.lo < xs.hi
+JOIN means AS m ON m.bank_id = xs.bank_id AND m.question_id = xs.question_id
+GROUP BY ALL
+"""
+
+#: Per question with three rest scores or more: the rest score at rank ceil(n/3) from the top.
+TOP = """
+CREATE OR REPLACE TEMP TABLE cuts AS
+SELECT bank_id, question_id, max(v) FILTER (above >= ceil(total / 3)) AS cut
+FROM (
+    SELECT bank_id, question_id, v,
+        sum(n) OVER (PARTITION BY bank_id, question_id ORDER BY v DESC) AS above,
+        sum(n) OVER (PARTITION BY bank_id, question_id) AS total
+    FROM (
+        SELECT bank_id, question_id, rest AS v, count(*) AS n
+        FROM entries WHERE rest IS NOT NULL GROUP BY ALL
+    )
+)
+GROUP BY ALL HAVING max(total) >= 3
+"""
+
+#: Per question and choice index: attempts that picked it, of them the top third (rest score
+#: at the cut or above, ties included), and the score they earned.
+CHOICES = """
+SELECT e.bank_id, e.question_id, e.pick, count(*) AS picked,
+    count(*) FILTER (e.rest >= c.cut - 1e-9) AS top, sum(e.score) AS earned
+FROM (SELECT bank_id, question_id, rest, score, unnest(picks) AS pick
+      FROM entries WHERE kind IN ('int', 'set')) AS e
+LEFT JOIN cuts AS c ON c.bank_id = e.bank_id AND c.question_id = e.question_id
+GROUP BY ALL
+"""
+
+#: Per question: the misconceptions its (first) answers revealed, with how many answers.
+REVEALED = """
+SELECT bank_id, question_id, m, count(*)
+FROM (SELECT bank_id, question_id, unnest(misconceptions) AS m FROM entries)
+GROUP BY ALL
+"""
+
+#: Per question: the content hashes it was answered in.
+HASHES = """
+SELECT bank_id, question_id, list(DISTINCT content_hash ORDER BY content_hash)
+FROM kept GROUP BY ALL
+"""
