@@ -91,13 +91,17 @@ def analyse(
 
 
 def prepare(con: Connection, bank_id: str | None = None) -> tuple[int, int]:
-    """Count each answer once and keep those of `bank_id`; returns the good rows read and the
-    answers among them (the difference: answers found in more than one source)."""
-    con.run(queries.ANSWERS, label="counting each answer once")
-    con.run(queries.KEPT, [bank_id], label="choosing the answers")
-    con.run(queries.LEFT_OUT, [bank_id], label="choosing the answers")
-    good, answers = con.rows(queries.TOTALS)[0]
-    return int(good), int(answers)
+    """Count each answer once and keep those of `bank_id` (views `answers`, `kept`); returns the
+    good rows read and the answers among them (fewer: answers found in more than one source)."""
+    good, repeated = con.rows(queries.TOTALS)[0]
+    con.run(queries.ANSWERS if repeated else queries.ANSWERS_VIEW, label="counting answers once")
+    bank = "true" if bank_id is None else "bank_id = '" + bank_id.replace("'", "''") + "'"
+    con.db.execute(f"CREATE OR REPLACE TEMP VIEW kept_answers AS SELECT * FROM answers WHERE {bank}")
+    con.db.execute("CREATE OR REPLACE TEMP VIEW kept AS SELECT * FROM kept_answers "
+                   "WHERE kind <> 'self_grade'")  # fmt: skip
+    con.db.execute("CREATE OR REPLACE TEMP VIEW left_out AS SELECT count(*) AS self_graded "
+                   "FROM kept_answers WHERE kind = 'self_grade'")  # fmt: skip
+    return int(good), int(good) - int(repeated)
 
 
 def analyse_loaded(
@@ -105,7 +109,9 @@ def analyse_loaded(
 ) -> ItemAnalysis:
     """The item analysis of the table `kept` that `prepare` made on `con`."""
     _bank_tables(con, banks)
-    con.run(queries.ENTRIES, label="first answers")
+    con.run(queries.ATTEMPTS, label="attempts")
+    (repeats,) = con.rows("SELECT count(*) FILTER (repeats) FROM attempts")[0]
+    con.run(queries.FIRST_ENTRIES if repeats else queries.ENTRIES, label="first answers")
     con.run(queries.TOP, label="top thirds")
     figures = con.rows(queries.FIGURES)
     largest = {(b, q): v for b, q, v in con.rows(queries.EFFICIENCY)}
@@ -137,7 +143,7 @@ def analyse_loaded(
 
 
 _SUMMARY = """
-SELECT count(DISTINCT install_id), count(DISTINCT (install_id, session_id)), count(*),
+SELECT count(DISTINCT install_id), (SELECT count(*) FROM attempts), count(*),
     (SELECT self_graded FROM left_out), coalesce(list(DISTINCT bank_id), [])
 FROM kept
 """

@@ -90,6 +90,8 @@ class Connection:
         # DuckDB's own bar would print on standard output, into a --json document.
         self.db.execute("SET enable_progress_bar = false")
         self.db.execute("SET TimeZone = 'UTC'")  # a time written without a zone is UTC
+        # Every query that needs an order says so; without this, inserts run in parallel.
+        self.db.execute("SET preserve_insertion_order = false")
         self.progress = progress
         self.error: type[Exception] = duckdb.Error
 

@@ -130,10 +130,8 @@ def _read_fast(
 
 def _insert(con: Connection, fmt: str, files: list[tuple[int, str]]) -> None:
     names = [name for _, name in files]
-    con.db.execute("CREATE OR REPLACE TEMP TABLE sources (src INTEGER, filename VARCHAR)")
-    con.db.executemany("INSERT INTO sources VALUES (?, ?)", [list(f) for f in files])
     label = f"reading {len(names)} file{'s' * (len(names) != 1)}"
-    con.run(f"INSERT INTO raw {select_sql(fmt)}", [names], label)
+    con.run(f"INSERT INTO raw {select_sql(fmt)}", [names, [src for src, _ in files]], label)
 
 
 def _read_slow(con: Connection, src: int, name: str) -> list[RowProblem]:

@@ -21,38 +21,44 @@ RAW_COLUMNS = """
 
 _INTEGER = "('BIGINT', 'UBIGINT')"
 
-#: The tag of a tagged-JSON response, or 'bad' when it is not one (codec.response_from_json).
+#: The tag of a tagged-JSON response (codec.response_from_json), or 'bad' when it is not one.
+#: DuckDB hands a JSON value over as compact text, so the common shapes are told by a pattern
+#: and only the others are parsed.
 _KIND_MACRO = f"""
 CREATE OR REPLACE TEMP MACRO qa_kind(r) AS CASE
     WHEN r IS NULL THEN 'none'
-    WHEN json_type(r) <> 'OBJECT' THEN 'bad'
-    WHEN json_keys(r) = ['int'] THEN
-        CASE WHEN json_type(r, '$.int') IN {_INTEGER} THEN 'int' ELSE 'bad' END
-    WHEN json_keys(r) = ['set'] THEN
-        CASE WHEN json_type(r, '$.set') = 'ARRAY' AND coalesce(list_bool_and(list_transform(
-            json_extract(r, '$.set[*]'), e -> json_type(e) IN {_INTEGER})), true)
-        THEN 'set' ELSE 'bad' END
-    WHEN json_keys(r) = ['str'] THEN
-        CASE WHEN json_type(r, '$.str') = 'VARCHAR' THEN 'str' ELSE 'bad' END
-    WHEN json_keys(r) = ['tuple'] THEN
-        CASE WHEN json_type(r, '$.tuple') = 'ARRAY' AND (
-            coalesce(list_bool_and(list_transform(json_extract(r, '$.tuple[*]'),
-                e -> json_type(e) = 'VARCHAR')), true)
-            OR coalesce(list_bool_and(list_transform(json_extract(r, '$.tuple[*]'),
-                e -> json_type(e) IN ('NULL', 'BIGINT', 'UBIGINT'))), true))
+    WHEN starts_with(r, '{{"int":') AND r[-1:] = '}}'
+        AND regexp_full_match(r[8:-2], '-?[0-9]{{1,9}}') THEN 'int'
+    WHEN starts_with(r, '{{"set":[') AND r[-2:] = ']}}'
+        AND regexp_full_match(r[9:-3], '(-?[0-9]+(,-?[0-9]+)*)?') THEN 'set'
+    WHEN r IN ('{{"self_grade":1}}', '{{"self_grade":2}}', '{{"self_grade":3}}',
+        '{{"self_grade":4}}') THEN 'self_grade'
+    WHEN NOT json_valid(r) THEN 'bad'
+    WHEN starts_with(r, '{{"str":"') AND r[-2:] = '"}}' AND json_array_length(
+        json_keys(r::JSON)::JSON) = 1 THEN 'str'
+    WHEN starts_with(r, '{{"tuple":[') AND r[-2:] = ']}}' AND (
+        regexp_full_match(r[11:-3], '("(?:[^"\\\\]|\\\\.)*"(,"(?:[^"\\\\]|\\\\.)*")*)?')
+        OR regexp_full_match(r[11:-3], '((null|-?[0-9]+)(,(null|-?[0-9]+))*)?')) THEN 'tuple'
+    WHEN json_type(r::JSON) <> 'OBJECT' THEN 'bad'
+    WHEN json_keys(r::JSON) = ['str'] THEN
+        CASE WHEN json_type(r::JSON, '$.str') = 'VARCHAR' THEN 'str' ELSE 'bad' END
+    WHEN json_keys(r::JSON) = ['tuple'] THEN
+        CASE WHEN json_type(r::JSON, '$.tuple') = 'ARRAY' AND (
+            coalesce(list_bool_and(list_transform(json_extract(r::JSON, '$.tuple[*]'),
+                lambda e: json_type(e) = 'VARCHAR')), true)
+            OR coalesce(list_bool_and(list_transform(json_extract(r::JSON, '$.tuple[*]'),
+                lambda e: json_type(e) IN ('NULL', 'BIGINT', 'UBIGINT'))), true))
         THEN 'tuple' ELSE 'bad' END
-    WHEN json_keys(r) = ['self_grade'] THEN
-        CASE WHEN json_type(r, '$.self_grade') IN {_INTEGER}
-            AND TRY_CAST(r ->> '$.self_grade' AS HUGEINT) BETWEEN 1 AND 4
-        THEN 'self_grade' ELSE 'bad' END
     ELSE 'bad'
 END
 """
 
 _PICKS_MACRO = """
 CREATE OR REPLACE TEMP MACRO qa_picks(r, k) AS CASE k
-    WHEN 'int' THEN [TRY_CAST(r ->> '$.int' AS INTEGER)]
-    WHEN 'set' THEN list_sort(list_distinct(TRY_CAST(json_extract(r, '$.set') AS INTEGER[])))
+    WHEN 'int' THEN [TRY_CAST(r[8:-2] AS INTEGER)]
+    WHEN 'set' THEN list_sort(list_distinct(list_transform(
+        list_filter(string_split(r[9:-3], ','), lambda x: x <> ''),
+        lambda x: TRY_CAST(x AS INTEGER))))
     ELSE NULL
 END
 """
@@ -63,21 +69,20 @@ _BAD = " OR ".join(
     [
         *(_BLANK.format(name) for name in ("install_id", "bank_id", "question_id", "session_id")),
         "answer_id IS NULL OR answer_id < 1",
-        "answered_at IS NULL OR TRY_CAST(answered_at AS TIMESTAMPTZ) IS NULL",
+        "answered_at IS NULL",
         "content_hash IS NULL OR mode IS NULL",
         "score IS NULL OR isnan(score) OR isinf(score) OR score < 0 OR score > 1",
         "outcome IS NULL OR outcome NOT IN ('right', 'partial', 'wrong')",
-        "misconceptions IS NULL OR list_contains(list_transform(misconceptions, m -> m IS NULL),"
-        " true)",
+        "misconceptions IS NULL",
         "broken",
         "kind = 'bad'",
     ]
 )
 
 _JSON_COLUMNS = (
-    "{'install_id': 'VARCHAR', 'answer_id': 'BIGINT', 'answered_at': 'VARCHAR', "
+    "{'install_id': 'VARCHAR', 'answer_id': 'BIGINT', 'answered_at': 'TIMESTAMPTZ', "
     "'bank_id': 'VARCHAR', 'question_id': 'VARCHAR', 'content_hash': 'VARCHAR', "
-    "'session_id': 'VARCHAR', 'mode': 'VARCHAR', 'response': 'JSON', 'score': 'DOUBLE', "
+    "'session_id': 'VARCHAR', 'mode': 'VARCHAR', 'response': 'VARCHAR', 'score': 'DOUBLE', "
     "'outcome': 'VARCHAR', 'misconceptions': 'VARCHAR[]', 'seconds': 'DOUBLE'}"
 )
 
@@ -89,13 +94,15 @@ _READERS = {
             columns = {_JSON_COLUMNS}, filename = true, maximum_object_size = 16777216)
     """,
     "csv": """
-        SELECT install_id, TRY_CAST(trim(answer_id) AS BIGINT) AS answer_id, answered_at,
+        SELECT install_id, TRY_CAST(trim(answer_id) AS BIGINT) AS answer_id,
+            TRY_CAST(answered_at AS TIMESTAMPTZ) AS answered_at,
             bank_id, question_id, coalesce(content_hash, '') AS content_hash, session_id,
             coalesce(mode, '') AS mode,
             CASE WHEN coalesce(trim(response), '') = '' THEN NULL
-                ELSE TRY_CAST(trim(response) AS JSON) END AS response,
+                WHEN json_valid(trim(response)) THEN json(trim(response))::VARCHAR
+                ELSE trim(response) END AS response,
             TRY_CAST(trim(score) AS DOUBLE) AS score, outcome,
-            list_filter(string_split(trim(coalesce(misconceptions, '')), ';'), m -> m <> '')
+            list_filter(string_split(trim(coalesce(misconceptions, '')), ';'), lambda m: m <> '')
                 AS misconceptions,
             TRY_CAST(trim(seconds) AS DOUBLE) AS seconds,
             coalesce(trim(response), '') <> '' AND NOT json_valid(trim(response)) AS broken,
@@ -106,14 +113,16 @@ _READERS = {
     """,
     "parquet": """
         SELECT install_id::VARCHAR AS install_id, TRY_CAST(answer_id AS BIGINT) AS answer_id,
-            answered_at::VARCHAR AS answered_at, bank_id::VARCHAR AS bank_id,
+            TRY_CAST(answered_at::VARCHAR AS TIMESTAMPTZ) AS answered_at,
+            bank_id::VARCHAR AS bank_id,
             question_id::VARCHAR AS question_id, content_hash::VARCHAR AS content_hash,
             session_id::VARCHAR AS session_id, mode::VARCHAR AS mode,
-            TRY_CAST(response AS JSON) AS response, TRY_CAST(score AS DOUBLE) AS score,
+            CASE WHEN json_valid(response::VARCHAR) THEN json(response::VARCHAR)::VARCHAR
+                ELSE response::VARCHAR END AS response, TRY_CAST(score AS DOUBLE) AS score,
             outcome::VARCHAR AS outcome,
             TRY_CAST(misconceptions AS VARCHAR[]) AS misconceptions,
             TRY_CAST(seconds AS DOUBLE) AS seconds,
-            response IS NOT NULL AND TRY_CAST(response AS JSON) IS NULL AS broken,
+            response IS NOT NULL AND NOT json_valid(response::VARCHAR) AS broken,
             filename, file_row_number
         FROM read_parquet($1, union_by_name = true, filename = true, file_row_number = true)
     """,
@@ -132,20 +141,20 @@ def _checked(fmt: str) -> str:
 
 
 def select_sql(fmt: str) -> str:
-    """The SELECT that gives `raw`'s columns for every row of the files in $1 (a list)."""
+    """The SELECT that gives `raw`'s columns for every row of the files in $1 (a list); $2
+    lists each file's source number."""
     return f"""
-        SELECT s.src, row_number() OVER () AS pos, install_id, answer_id,
-            TRY_CAST(answered_at AS TIMESTAMPTZ), bank_id, question_id, content_hash,
-            session_id, mode, kind, qa_picks(response, kind), score, misconceptions, seconds,
-            coalesce({_BAD}, true) AS bad
-        FROM ({_checked(fmt)}) AS c JOIN sources AS s USING (filename)
+        SELECT $2[list_position($1, filename)], 0, install_id, answer_id, answered_at, bank_id,
+            question_id, content_hash, session_id, mode, kind, qa_picks(response, kind), score,
+            misconceptions, seconds, coalesce({_BAD}, true) AS bad
+        FROM ({_checked(fmt)}) AS c
     """
 
 
 def bad_rows_sql() -> str:
     """The bad rows of the Parquet file $1, with their row numbers (from 1) and fields as text."""
     return f"""
-        SELECT file_row_number + 1, install_id, answer_id::VARCHAR, answered_at, bank_id,
+        SELECT file_row_number + 1, install_id, answer_id::VARCHAR, answered_at::VARCHAR, bank_id,
             question_id, content_hash, session_id, mode, response::VARCHAR, score::VARCHAR,
             outcome, misconceptions
         FROM ({_checked("parquet")}) AS c

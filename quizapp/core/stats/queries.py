@@ -4,8 +4,9 @@ Each statement builds one temporary table (or answers one question); `analysis` 
 order and turns the few rows per question they give into the result dataclasses. The rules are
 the ones stated in `quizapp.core.stats.analysis`; here is only how DuckDB computes them:
 
-- `answers`: the good rows, an answer found in two sources kept once (the first source's);
-- `kept`: of those, the bank asked for, self-graded flashcard answers left out;
+- `answers`: the good rows, an answer found in two sources kept once (the first source's; a
+  view of `raw` when no answer was read twice, the usual case);
+- `kept`: of those, the bank asked for, self-graded flashcard answers left out (a view);
 - `entries`: each attempt's first answer to each question, with the attempt's total and size
   (window functions over the attempt), hence its rest-of-test score;
 - `figures`: per question, counts, facility and the moments behind Pearson's r (`covar_pop`,
@@ -22,42 +23,58 @@ from __future__ import annotations
 
 __all__ = [
     "ANSWERS",
+    "ANSWERS_VIEW",
+    "ATTEMPTS",
+    "FIRST_ENTRIES",
     "CHOICES",
     "EFFICIENCY",
     "ENTRIES",
     "FIGURES",
     "HASHES",
-    "KEPT",
-    "LEFT_OUT",
     "REVEALED",
     "TOP",
     "TOTALS",
 ]
 
+#: The good rows read, and how many of them repeat an earlier row's student and answer number.
+TOTALS = """
+SELECT (SELECT count(*) FROM raw WHERE NOT bad), coalesce(sum(n - 1), 0)
+FROM (SELECT count(*) AS n FROM raw WHERE NOT bad GROUP BY install_id, answer_id HAVING n > 1)
+"""
+
+#: Every good row, when no answer was read twice.
+ANSWERS_VIEW = """
+CREATE OR REPLACE TEMP VIEW answers AS SELECT * EXCLUDE (src, pos, bad) FROM raw WHERE NOT bad
+"""
+
+#: Each answer once (the first source's), when some answer was read twice.
 ANSWERS = """
 CREATE OR REPLACE TEMP TABLE answers AS
 SELECT * EXCLUDE (src, pos, bad) FROM raw WHERE NOT bad
 QUALIFY row_number() OVER (PARTITION BY install_id, answer_id ORDER BY src, pos) = 1
 """
 
-#: How many good rows there were, and how many answers once each is counted once.
-TOTALS = "SELECT (SELECT count(*) FROM raw WHERE NOT bad), (SELECT count(*) FROM answers)"
-
-KEPT = """
-CREATE OR REPLACE TEMP TABLE kept AS
-SELECT * FROM answers WHERE ($1::VARCHAR IS NULL OR bank_id = $1) AND kind <> 'self_grade'
+#: Per attempt: its score total and size, and whether it met a question twice.
+ATTEMPTS = """
+CREATE OR REPLACE TEMP TABLE attempts AS
+SELECT install_id, session_id, sum(score) AS total, count(*) AS size,
+    count(DISTINCT hash(bank_id, question_id)) < count(*) AS repeats
+FROM kept GROUP BY ALL
 """
 
-#: The self-graded answers of the bank asked for, which `kept` leaves out.
-LEFT_OUT = """
-CREATE OR REPLACE TEMP TABLE left_out AS
-SELECT count(*) AS self_graded FROM answers
-WHERE ($1::VARCHAR IS NULL OR bank_id = $1) AND kind = 'self_grade'
-"""
+_REST = "CASE WHEN size > 1 THEN (total - score) / (size - 1) END AS rest"
 
-ENTRIES = """
+#: The entries when no attempt met a question twice (the usual case): every answer is a first.
+ENTRIES = f"""
 CREATE OR REPLACE TEMP TABLE entries AS
-SELECT *, CASE WHEN size > 1 THEN (total - score) / (size - 1) END AS rest
+SELECT k.bank_id, k.question_id, k.install_id, k.kind, k.picks, k.score, k.misconceptions, {_REST}
+FROM kept AS k JOIN attempts AS a USING (install_id, session_id)
+"""
+
+#: The entries when some attempt met a question twice: its first answer counts, alone.
+FIRST_ENTRIES = f"""
+CREATE OR REPLACE TEMP TABLE entries AS
+SELECT bank_id, question_id, install_id, kind, picks, score, misconceptions, {_REST}
 FROM (
     SELECT *, sum(score) OVER attempt AS total, count(*) OVER attempt AS size
     FROM (
@@ -80,7 +97,7 @@ SELECT bank_id, question_id, count(*) AS attempts, count(*) FILTER (kind <> 'non
     avg(score) FILTER (rest IS NOT NULL) AS mean_score, avg(rest) AS mean_rest,
     coalesce(bool_and(kind IN ('int', 'set')) FILTER (kind <> 'none'), false) AS all_choice,
     coalesce(bool_and(len(picks) = 1) FILTER (kind <> 'none'), false) AS all_single,
-    count(DISTINCT install_id) FILTER (kind <> 'none') AS students
+    count(DISTINCT hash(install_id)) FILTER (kind <> 'none') AS students
 FROM entries GROUP BY bank_id, question_id
 """
 
