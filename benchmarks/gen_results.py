@@ -145,19 +145,42 @@ def write(path: Path, answers: int, fmt: str = "jsonl") -> int:
                 out.write(json.dumps(row, ensure_ascii=False) + "\n")
                 count += 1
         return count
-    import duckdb  # only for the other formats: DuckDB converts the JSON Lines it wrote
+    import duckdb  # only for the other formats: DuckDB converts the JSON Lines written first
 
     staged = path.with_suffix(".staging.jsonl")
     count = write(staged, answers)
     try:
-        from quizapp.core.stats.engine import connect, copy_results
-
-        with connect() as con:
-            copy_results(con, [staged], path, fmt)
+        con = duckdb.connect()
+        con.execute("SET TimeZone = 'UTC'")
+        con.execute(f"COPY ({convert_sql(fmt)}) TO '{path}' (FORMAT {fmt})", [str(staged)])
+        con.close()
     finally:
         staged.unlink()
-    del duckdb
     return count
+
+
+def convert_sql(fmt: str) -> str:
+    """The SELECT that turns JSON Lines results ($1) into the columns of `fmt`'s files."""
+    response = "json(response::VARCHAR)::VARCHAR"
+    if fmt == "csv":
+        return (
+            f"SELECT * REPLACE ({response} AS response, "
+            "array_to_string(misconceptions, ';') AS misconceptions) "
+            "FROM read_json($1, format='newline_delimited', columns=" + _COLUMNS + ")"
+        )
+    return (
+        f"SELECT * REPLACE ({response} AS response, answered_at::TIMESTAMPTZ AS answered_at) "
+        "FROM read_json($1, format='newline_delimited', columns=" + _COLUMNS + ")"
+    )
+
+
+_COLUMNS = (
+    "{'install_id': 'VARCHAR', 'answer_id': 'BIGINT', 'answered_at': 'VARCHAR', "
+    "'bank_id': 'VARCHAR', 'question_id': 'VARCHAR', 'content_hash': 'VARCHAR', "
+    "'session_id': 'VARCHAR', 'mode': 'VARCHAR', 'response': 'JSON', 'score': 'DOUBLE', "
+    "'outcome': 'VARCHAR', 'misconceptions': 'VARCHAR[]', 'confidence': 'INTEGER', "
+    "'seconds': 'DOUBLE', 'rating': 'INTEGER'}"
+)
 
 
 def main() -> None:

@@ -1,0 +1,99 @@
+"""`quizapp stats --json` on a generated class, against a plain DuckDB scan of the same file.
+
+    python benchmarks/bench_stats.py [--answers 1000000] [--format jsonl] [--keep DIR]
+
+Writes a class made from one real exported session (`gen_results.py`) to a temporary folder,
+then runs, each in a fresh process, `quizapp stats FILE --json` and a DuckDB group-by scan of the
+same file (`SELECT question_id, count(*), avg(score) FROM read_json(...) GROUP BY 1`), and prints
+their wall times, the ratio, and each process's peak resident memory (`VmHWM`, read by a wrapper
+at exit). The file is deleted afterwards unless `--keep` names a folder for it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from gen_results import write
+
+_PEAK = (
+    "import atexit, sys\n"
+    "def _peak():\n"
+    "    for line in open('/proc/self/status'):\n"
+    "        if line.startswith('VmHWM:'):\n"
+    "            sys.stderr.write('PEAK_KIB ' + line.split()[1] + '\\n')\n"
+    "atexit.register(_peak)\n"
+)
+
+_SCAN = {
+    "jsonl": "read_json(?, format='newline_delimited')",
+    "csv": "read_csv(?)",
+    "parquet": "read_parquet(?)",
+}
+
+
+def timed(code: str, args: list[str]) -> tuple[float, int, str]:
+    """Run `code` in a new Python with `args`; wall seconds, peak KiB, standard output."""
+    start = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-c", _PEAK + code, *args], capture_output=True, text=True, check=False
+    )
+    seconds = time.perf_counter() - start
+    if done.returncode != 0:
+        raise SystemExit(f"failed ({done.returncode}):\n{done.stderr[-2000:]}")
+    peak = [int(line.split()[1]) for line in done.stderr.splitlines() if line.startswith("PEAK")]
+    return seconds, peak[-1] if peak else 0, done.stdout
+
+
+def main() -> None:
+    """Generate, measure, report."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--answers", type=int, default=1_000_000)
+    parser.add_argument("--format", choices=sorted(_SCAN), default="jsonl")
+    parser.add_argument("--keep", type=Path, help="leave the generated file in this folder")
+    parser.add_argument("--memory-limit", help="passed on to quizapp stats")
+    args = parser.parse_args()
+    folder = args.keep or Path(tempfile.mkdtemp(prefix="bench-stats-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    data = folder / f"class-{args.answers}.{args.format}"
+    start = time.perf_counter()
+    count = write(data, args.answers, args.format)
+    size = data.stat().st_size / 1e6
+    print(f"class: {count:,} answers, {size:,.0f} MB {args.format} in {time.perf_counter() - start:.0f} s")
+    try:
+        scan_code = (
+            "import duckdb, sys\n"
+            "con = duckdb.connect(config={'autoload_known_extensions': False, "
+            "'autoinstall_known_extensions': False})\n"
+            f"rows = con.execute('SELECT question_id, count(*), avg(score) FROM {_SCAN[args.format]}"
+            " GROUP BY question_id', [sys.argv[1]]).fetchall()\n"
+            "print(len(rows))\n"
+        )
+        scan_s, scan_kib, _ = timed(scan_code, [str(data)])
+        extra = ["--memory-limit", args.memory_limit] if args.memory_limit else []
+        stats_code = (
+            "import sys\nfrom quizapp.cli import main\nsys.exit(main(['stats', *sys.argv[1:]]))\n"
+        )
+        stats_s, stats_kib, out = timed(stats_code, [str(data), "--json", *extra])
+        analysed = json.loads(out)
+        print(f"stats answers analysed: {analysed['answers']:,}, questions: {len(analysed['questions'])}")
+        print(f"{'':24}{'seconds':>10}{'peak MB':>10}")
+        print(f"{'duckdb group-by scan':24}{scan_s:>10.2f}{scan_kib / 1024:>10.0f}")
+        print(f"{'quizapp stats --json':24}{stats_s:>10.2f}{stats_kib / 1024:>10.0f}")
+        print(f"ratio stats / scan: {stats_s / scan_s:.2f}")
+    finally:
+        if args.keep is None:
+            data.unlink(missing_ok=True)
+            folder.rmdir()
+
+
+if __name__ == "__main__":
+    main()
