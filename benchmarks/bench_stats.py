@@ -73,8 +73,8 @@ def main() -> None:
             "import duckdb, sys\n"
             "con = duckdb.connect(config={'autoload_known_extensions': False, "
             "'autoinstall_known_extensions': False})\n"
-            f"rows = con.execute('SELECT question_id, count(*), avg(score) FROM {_SCAN[args.format]}"
-            " GROUP BY question_id', [sys.argv[1]]).fetchall()\n"
+            f'rows = con.execute("SELECT question_id, count(*), avg(score) FROM {_SCAN[args.format]}'
+            ' GROUP BY question_id", [sys.argv[1]]).fetchall()\n'
             "print(len(rows))\n"
         )
         scan_s, scan_kib, _ = timed(scan_code, [str(data)])
