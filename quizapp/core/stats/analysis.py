@@ -93,7 +93,8 @@ def analyse(
 def prepare(con: Connection, bank_id: str | None = None) -> tuple[int, int]:
     """Count each answer once and keep those of `bank_id` (views `answers`, `kept`); returns the
     good rows read and the answers among them (fewer: answers found in more than one source)."""
-    good, repeated = con.rows(queries.TOTALS)[0]
+    good, distinct = con.rows(queries.TOTALS)[0]
+    repeated = con.rows(queries.REPEATED)[0][0] if distinct < good else 0
     con.run(queries.ANSWERS if repeated else queries.ANSWERS_VIEW, label="counting answers once")
     bank = "true" if bank_id is None else "bank_id = '" + bank_id.replace("'", "''") + "'"
     con.db.execute(f"CREATE OR REPLACE TEMP VIEW kept_answers AS SELECT * FROM answers WHERE {bank}")
@@ -110,10 +111,12 @@ def analyse_loaded(
     """The item analysis of the table `kept` that `prepare` made on `con`."""
     _bank_tables(con, banks)
     con.run(queries.ATTEMPTS, label="attempts")
-    (repeats,) = con.rows("SELECT count(*) FILTER (repeats) FROM attempts")[0]
-    con.run(queries.FIRST_ENTRIES if repeats else queries.ENTRIES, label="first answers")
+    (no_repeats,) = con.rows(queries.NO_REPEATS)[0]
+    con.run(queries.ENTRIES if no_repeats else queries.FIRST_ENTRIES, label="first answers")
     con.run(queries.TOP, label="top thirds")
-    figures = con.rows(queries.FIGURES)
+    (one_each,) = con.rows(queries.ONE_ATTEMPT_EACH)[0]
+    students = queries.STUDENTS_ARE_ATTEMPTS if one_each else queries.STUDENTS_COUNTED
+    figures = con.rows(queries.FIGURES.format(students=students))
     largest = {(b, q): v for b, q, v in con.rows(queries.EFFICIENCY)}
     picks: dict[tuple[str, str], dict[int, PickCount]] = defaultdict(dict)
     for bank, question, pick, picked, top, earned in con.rows(queries.CHOICES):
@@ -132,7 +135,7 @@ def analyse_loaded(
     (students, attempts, answers, self_graded, found), = con.rows(_SUMMARY)
     return ItemAnalysis(
         questions=tuple(stats),
-        misconceptions=misconception_stats(con, banks),
+        misconceptions=misconception_stats(con, banks, bool(one_each)),
         students=students,
         attempts=attempts,
         answers=answers,
@@ -143,9 +146,9 @@ def analyse_loaded(
 
 
 _SUMMARY = """
-SELECT count(DISTINCT install_id), (SELECT count(*) FROM attempts), count(*),
-    (SELECT self_graded FROM left_out), coalesce(list(DISTINCT bank_id), [])
-FROM kept
+SELECT count(DISTINCT install_id), count(*), coalesce(sum(size), 0),
+    (SELECT self_graded FROM left_out), (SELECT coalesce(list(DISTINCT bank_id), []) FROM entries)
+FROM attempts
 """
 
 

@@ -37,13 +37,23 @@ SELECT b.bank_id, b.m, b.question_id FROM bank_carriers AS b
 WHERE EXISTS (SELECT 1 FROM revealing AS r WHERE r.bank_id = b.bank_id AND r.m = b.m)
 """
 
-_STATS = """
-WITH latest AS (
+#: Each student's latest attempt touching each misconception they revealed, counted over the
+#: students with several attempts (with one, it is the attempt that revealed it).
+_LATEST = """
+latest AS (
     SELECT c.bank_id, c.m, k.install_id,
         arg_max(k.session_id, (k.answered_at, k.answer_id)) AS session_id
     FROM kept AS k JOIN carriers AS c ON c.bank_id = k.bank_id AND c.question_id = k.question_id
+    WHERE EXISTS (SELECT 1 FROM revealing AS r
+        WHERE r.bank_id = c.bank_id AND r.m = c.m AND r.install_id = k.install_id)
     GROUP BY ALL
-),
+)"""
+
+_LATEST_ONE_EACH = """
+latest AS (SELECT DISTINCT bank_id, m, install_id, session_id FROM revealing)"""
+
+_STATS = """
+WITH {latest},
 attempts AS (SELECT DISTINCT bank_id, m, install_id, session_id FROM revealing),
 holders AS (
     SELECT l.bank_id, l.m, count(*) AS holders
@@ -64,15 +74,19 @@ FROM totals AS t JOIN wheres AS w USING (bank_id, m) LEFT JOIN holders AS h USIN
 """
 
 
-def misconception_stats(con: Connection, banks: Mapping[str, Bank]) -> tuple[MisconceptionStat, ...]:
+def misconception_stats(
+    con: Connection, banks: Mapping[str, Bank], one_each: bool = False
+) -> tuple[MisconceptionStat, ...]:
     """Every misconception some answer in `kept` revealed, most widely held first.
 
-    Needs the table `bank_carriers` (bank_id, m, question_id) of the given banks.
+    Needs the table `bank_carriers` (bank_id, m, question_id) of the given banks, and says
+    `one_each` when every student made one attempt (then those who revealed it hold it).
     """
     con.run(_REVEALING, label="misconceptions")
     con.run(_CARRIERS, label="misconceptions")
     found = []
-    for bank_id, m, holders, students, times, questions in con.rows(_STATS):
+    latest = _LATEST_ONE_EACH if one_each else _LATEST
+    for bank_id, m, holders, students, times, questions in con.rows(_STATS.format(latest=latest)):
         bank = banks.get(bank_id)
         misconception = None if bank is None else bank.misconception(m)
         found.append(

@@ -25,6 +25,11 @@ __all__ = [
     "ANSWERS",
     "ANSWERS_VIEW",
     "ATTEMPTS",
+    "NO_REPEATS",
+    "ONE_ATTEMPT_EACH",
+    "REPEATED",
+    "STUDENTS_ARE_ATTEMPTS",
+    "STUDENTS_COUNTED",
     "FIRST_ENTRIES",
     "CHOICES",
     "EFFICIENCY",
@@ -36,9 +41,15 @@ __all__ = [
     "TOTALS",
 ]
 
-#: The good rows read, and how many of them repeat an earlier row's student and answer number.
+#: The good rows read, and how many distinct hashes of (student, answer number) they have: as
+#: many as rows proves that no answer was read twice (fewer may be a collision: `REPEATED`).
 TOTALS = """
-SELECT (SELECT count(*) FROM raw WHERE NOT bad), coalesce(sum(n - 1), 0)
+SELECT count(*), count(DISTINCT hash(install_id, answer_id)) FROM raw WHERE NOT bad
+"""
+
+#: How many good rows repeat an earlier row's student and answer number, counted exactly.
+REPEATED = """
+SELECT coalesce(sum(n - 1), 0)
 FROM (SELECT count(*) AS n FROM raw WHERE NOT bad GROUP BY install_id, answer_id HAVING n > 1)
 """
 
@@ -54,13 +65,20 @@ SELECT * EXCLUDE (src, pos, bad) FROM raw WHERE NOT bad
 QUALIFY row_number() OVER (PARTITION BY install_id, answer_id ORDER BY src, pos) = 1
 """
 
-#: Per attempt: its score total and size, and whether it met a question twice.
+#: Per attempt: its score total and size (over every answer: right when none repeats).
 ATTEMPTS = """
 CREATE OR REPLACE TEMP TABLE attempts AS
-SELECT install_id, session_id, sum(score) AS total, count(*) AS size,
-    count(DISTINCT hash(bank_id, question_id)) < count(*) AS repeats
-FROM kept GROUP BY ALL
+SELECT install_id, session_id, sum(score) AS total, count(*) AS size FROM kept GROUP BY ALL
 """
+
+#: True when no attempt met a question twice: as many distinct hashes of (attempt, question) as
+#: answers proves it (fewer: a repeat, or a collision, and the exact way is taken).
+NO_REPEATS = """
+SELECT count(*) = count(DISTINCT hash(install_id, session_id, bank_id, question_id)) FROM kept
+"""
+
+#: True when every student made one attempt (so a question's students are its attempts).
+ONE_ATTEMPT_EACH = "SELECT count(*) = count(DISTINCT install_id) FROM attempts"
 
 _REST = "CASE WHEN size > 1 THEN (total - score) / (size - 1) END AS rest"
 
@@ -97,9 +115,13 @@ SELECT bank_id, question_id, count(*) AS attempts, count(*) FILTER (kind <> 'non
     avg(score) FILTER (rest IS NOT NULL) AS mean_score, avg(rest) AS mean_rest,
     coalesce(bool_and(kind IN ('int', 'set')) FILTER (kind <> 'none'), false) AS all_choice,
     coalesce(bool_and(len(picks) = 1) FILTER (kind <> 'none'), false) AS all_single,
-    count(DISTINCT hash(install_id)) FILTER (kind <> 'none') AS students
+    {students} AS students
 FROM entries GROUP BY bank_id, question_id
 """
+
+#: `FIGURES`' students: counted, or (one attempt each) the attempts that answered.
+STUDENTS_COUNTED = "count(DISTINCT install_id) FILTER (kind <> 'none')"
+STUDENTS_ARE_ATTEMPTS = "count(*) FILTER (kind <> 'none')"
 
 #: The sum of (x - mean x)(y - mean y) over the sorted pairing, per question (see above).
 EFFICIENCY = """
