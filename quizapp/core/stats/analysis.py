@@ -70,6 +70,10 @@ __all__ = [
 
 #: A spread this small is rounding, not variance (scores are multiples of small fractions).
 _TINY = 1e-12
+#: Figures are rounded to this many decimals: DuckDB sums in parallel, in no fixed order, so the
+#: last bits of a figure vary from run to run (-0.8749999999999997 or -0.8750000000000002 for
+#: -0.875), and a figure shown to two places must not flicker between -0.87 and -0.88.
+_PLACES = 12
 
 
 def analyse(
@@ -176,9 +180,9 @@ def _question_stat(row: tuple[Any, ...], context: tuple[Any, ...], min_students:
     efficiency = None
     if defined:
         r = covariance / math.sqrt(var_score * var_rest)
-        discrimination = max(-1.0, min(1.0, r))
+        discrimination = round(max(-1.0, min(1.0, r)), _PLACES)
         if largest is not None and largest >= _TINY:
-            efficiency = covariance * paired / largest
+            efficiency = round(covariance * paired / largest, _PLACES)
     choices = choice_stats(
         question, counts, answered, (all_choice, all_single), students >= min_students
     )
@@ -189,7 +193,7 @@ def _question_stat(row: tuple[Any, ...], context: tuple[Any, ...], min_students:
         prompt=None if question is None else question.prompt,
         attempts=attempts,
         answered=answered,
-        facility=facility,
+        facility=round(facility, _PLACES),
         discrimination=discrimination,
         efficiency=efficiency,
         discrimination_attempts=paired,
