@@ -67,14 +67,15 @@ def main() -> None:
     start = time.perf_counter()
     count = write(data, args.answers, args.format)
     size = data.stat().st_size / 1e6
-    print(f"class: {count:,} answers, {size:,.0f} MB {args.format} in {time.perf_counter() - start:.0f} s")
+    made = time.perf_counter() - start
+    print(f"class: {count:,} answers, {size:,.0f} MB {args.format} in {made:.0f} s")
     try:
         scan_code = (
             "import duckdb, sys\n"
             "con = duckdb.connect(config={'autoload_known_extensions': False, "
             "'autoinstall_known_extensions': False})\n"
-            f'rows = con.execute("SELECT question_id, count(*), avg(score) FROM {_SCAN[args.format]}'
-            ' GROUP BY question_id", [sys.argv[1]]).fetchall()\n'
+            'rows = con.execute("SELECT question_id, count(*), avg(score) '
+            f'FROM {_SCAN[args.format]} GROUP BY question_id", [sys.argv[1]]).fetchall()\n'
             "print(len(rows))\n"
         )
         scan_s, scan_kib, _ = timed(scan_code, [str(data)])
@@ -84,7 +85,8 @@ def main() -> None:
         )
         stats_s, stats_kib, out = timed(stats_code, [str(data), "--json", *extra])
         analysed = json.loads(out)
-        print(f"stats answers analysed: {analysed['answers']:,}, questions: {len(analysed['questions'])}")
+        questions = len(analysed["questions"])
+        print(f"stats answers analysed: {analysed['answers']:,}, questions: {questions}")
         print(f"{'':24}{'seconds':>10}{'peak MB':>10}")
         print(f"{'duckdb group-by scan':24}{scan_s:>10.2f}{scan_kib / 1024:>10.0f}")
         print(f"{'quizapp stats --json':24}{stats_s:>10.2f}{stats_kib / 1024:>10.0f}")

@@ -49,18 +49,17 @@ def real_session(bank: Bank, size: int = SESSION) -> list[dict[str, Any]]:
     """One student's exam on the first `size` questions, as `quizapp results export` writes it."""
     rng = random.Random(1)
     questions = [q for q in bank.questions if q.type != "flashcard"][:size]
-    with tempfile.TemporaryDirectory() as folder:
-        with open_store(Path(folder)).store as store:
-            records = []
-            for question in questions:
-                response = _right(question) if rng.random() < 0.7 else _any(question, rng)
-                presented = present(question, rng)
-                verdict = grade(question, response)
-                item = StudyItem(bank, question)
-                records.append(AnswerRecord(presented, response, verdict, item, None, 12.5))
-            store.record_many(records, mode="exam", session_id="real", now=START)
-            out = io.StringIO()
-            export_answers(store, "jsonl", out)
+    with tempfile.TemporaryDirectory() as folder, open_store(Path(folder)).store as store:
+        records = []
+        for question in questions:
+            response = _right(question) if rng.random() < 0.7 else _any(question, rng)
+            presented = present(question, rng)
+            verdict = grade(question, response)
+            item = StudyItem(bank, question)
+            records.append(AnswerRecord(presented, response, verdict, item, None, 12.5))
+        store.record_many(records, mode="exam", session_id="real", now=START)
+        out = io.StringIO()
+        export_answers(store, "jsonl", out)
     return [json.loads(line) for line in out.getvalue().splitlines()]
 
 
@@ -128,9 +127,9 @@ def class_rows(answers: int, seed: int = 7) -> Iterator[dict[str, Any]]:
                 **base,
                 "install_id": install,
                 "answer_id": number,
-                "answered_at": (day + timedelta(seconds=40 * number)).isoformat(
-                    timespec="milliseconds"
-                ).replace("+00:00", "Z"),
+                "answered_at": (day + timedelta(seconds=40 * number))
+                .isoformat(timespec="milliseconds")
+                .replace("+00:00", "Z"),
                 "session_id": f"exam-{student}",
                 "seconds": round(rng.uniform(4, 90), 3),
             }

@@ -235,7 +235,9 @@ def _grades(
     return status
 
 
-def _file_rows(con: Connection, files: Sequence[Path], given: Sequence[str], err: TextIO) -> int | None:
+def _file_rows(
+    con: Connection, files: Sequence[Path], given: Sequence[str], err: TextIO
+) -> int | None:
     """Read the results `files` (found in `given`) into `con`; the exit status so far (a file
     that cannot be read is reported and makes it 1, while the others are still analysed)."""
     if not files:

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
         ItemAnalysis,
         QuestionStat,
     )
+    from quizapp.core.stats.parquet import write_results_parquet
     from quizapp.core.stats.rows import ResultRow, rows_from_store
     from quizapp.core.stats.table import discrimination_text, escaped, one_line, render_table
 
@@ -76,8 +77,48 @@ _HOMES = {
     "write_json": "export",
     "write_moodle_csv": "grades_out",
     "write_parquet": "export",
+    "write_results_parquet": "parquet",
 }
 
-__all__ = sorted(_HOMES)
+__all__ = [
+    "ChoiceStat",
+    "Connection",
+    "DEFAULT_MIN_STUDENTS",
+    "Flag",
+    "Gradebook",
+    "ItemAnalysis",
+    "MEMORY_SHARE",
+    "QuestionStat",
+    "RESULTS_SUFFIXES",
+    "ResultRow",
+    "analyse",
+    "analyse_loaded",
+    "connect",
+    "default_memory_limit",
+    "discrimination_text",
+    "escaped",
+    "find_results_files",
+    "gradebook",
+    "load_banks",
+    "load_files",
+    "load_rows",
+    "local_analysis",
+    "one_line",
+    "parse_memory_limit",
+    "prepare",
+    "read_all",
+    "read_identities",
+    "render_grades",
+    "render_table",
+    "rows_from_store",
+    "write_csv",
+    "write_grades_csv",
+    "write_grades_json",
+    "write_grades_parquet",
+    "write_json",
+    "write_moodle_csv",
+    "write_parquet",
+    "write_results_parquet",
+]
 
 __getattr__ = lazy_names(__name__, _HOMES)

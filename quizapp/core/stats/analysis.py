@@ -101,7 +101,9 @@ def prepare(con: Connection, bank_id: str | None = None) -> tuple[int, int]:
     repeated = con.rows(queries.REPEATED)[0][0] if distinct < good else 0
     con.run(queries.ANSWERS if repeated else queries.ANSWERS_VIEW, label="counting answers once")
     bank = "true" if bank_id is None else "bank_id = '" + bank_id.replace("'", "''") + "'"
-    con.db.execute(f"CREATE OR REPLACE TEMP VIEW kept_answers AS SELECT * FROM answers WHERE {bank}")
+    con.db.execute(
+        f"CREATE OR REPLACE TEMP VIEW kept_answers AS SELECT * FROM answers WHERE {bank}"
+    )
     con.db.execute("CREATE OR REPLACE TEMP VIEW kept AS SELECT * FROM kept_answers "
                    "WHERE kind <> 'self_grade'")  # fmt: skip
     con.db.execute("CREATE OR REPLACE TEMP VIEW left_out AS SELECT count(*) AS self_graded "
@@ -136,7 +138,7 @@ def analyse_loaded(
         context = (banks.get(key[0]), largest.get(key), picks[key], revealed[key], hashes[key])
         stats.append(_question_stat(row, context, min_students))
     stats.sort(key=lambda stat: _position(stat, banks))
-    (students, attempts, answers, self_graded, found), = con.rows(_SUMMARY)
+    ((students, attempts, answers, self_graded, found),) = con.rows(_SUMMARY)
     return ItemAnalysis(
         questions=tuple(stats),
         misconceptions=misconception_stats(con, banks, bool(one_each)),
@@ -168,7 +170,9 @@ def _bank_tables(con: Connection, banks: Mapping[str, Bank]) -> None:
     appender.flush()
 
 
-def _question_stat(row: tuple[Any, ...], context: tuple[Any, ...], min_students: int) -> QuestionStat:
+def _question_stat(
+    row: tuple[Any, ...], context: tuple[Any, ...], min_students: int
+) -> QuestionStat:
     bank_id, question_id, attempts, answered, facility, paired, covariance = row[:7]
     var_score, var_rest, _mean_score, _mean_rest, all_choice, all_single, students = row[7:]
     bank, largest, counts, revealed, hashes = context

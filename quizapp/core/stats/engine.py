@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:
-    import duckdb
+    from _duckdb import DuckDBPyConnection
 
 __all__ = [
     "MEMORY_SHARE",
@@ -86,7 +86,7 @@ class Connection:
             "temp_directory": self.spill,
             "threads": max(1, min(os.cpu_count() or 1, 8)),
         }
-        self.db: duckdb.DuckDBPyConnection = duckdb.connect(":memory:", config=config)
+        self.db: DuckDBPyConnection = duckdb.connect(":memory:", config=config)
         # DuckDB's own bar would print on standard output, into a --json document.
         self.db.execute("SET enable_progress_bar = false")
         self.db.execute("SET TimeZone = 'UTC'")  # a time written without a zone is UTC
@@ -112,7 +112,8 @@ class Connection:
 
     def rows(self, sql: str, params: Sequence[Any] | None = None) -> list[tuple[Any, ...]]:
         """The rows `sql` returns."""
-        return self.db.execute(sql, params or []).fetchall()
+        rows: list[tuple[Any, ...]] = self.db.execute(sql, params or []).fetchall()
+        return rows
 
 
 def _engine() -> Any:

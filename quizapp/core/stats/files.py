@@ -147,7 +147,7 @@ def read_results(path: str | Path) -> ResultsFile:
 
 
 def format_of(path: Path, text: str) -> str:
-    """"csv" or "jsonl": by the extension, else by the first character of `text`."""
+    """ "csv" or "jsonl": by the extension, else by the first character of `text`."""
     suffix = path.suffix.lower()
     if suffix == ".csv":
         return "csv"

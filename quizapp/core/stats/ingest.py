@@ -16,17 +16,19 @@ reported by row number. So clean files, the usual case, never go through Python.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from quizapp.core.model import Response, SelfGrade
+from quizapp.core.progress import COLUMNS
 from quizapp.core.stats.engine import Connection
-from quizapp.core.stats.files import RowProblem, read_results
+from quizapp.core.stats.files import EXPECTED, RowProblem, read_results
 from quizapp.core.stats.ingest_sql import RAW_COLUMNS, bad_rows_sql, select_sql, setup_sql
 from quizapp.core.stats.rows import ResultRow
-from quizapp.core.stats.sniff import sniff
+from quizapp.core.stats.sniff import Sniffed, sniff
 
 __all__ = ["Loaded", "load_files", "load_rows", "response_kind"]
 
@@ -93,6 +95,8 @@ def load_files(con: Connection, paths: Sequence[Path]) -> Loaded:
     by_format: dict[str, list[tuple[int, str]]] = {"csv": [], "jsonl": [], "parquet": []}
     for src, path in enumerate(paths, start=1):
         found = sniff(path)
+        if found.refused is None and found.format == "parquet":
+            found = _parquet_columns(con, found)
         if found.refused is not None:
             problems[src] = [found.refused]
         else:
@@ -143,9 +147,24 @@ def _read_slow(con: Connection, src: int, name: str) -> list[RowProblem]:
     return list(read.problems)
 
 
+def _parquet_columns(con: Connection, found: Sniffed) -> Sniffed:
+    """`found`, refused when it is not a Parquet file with every column of the format."""
+    try:
+        names = {row[0] for row in con.rows("DESCRIBE SELECT * FROM read_parquet(?)", [found.path])}
+    except con.error:
+        return replace(found, refused=RowProblem(found.path, 0, f"is not a Parquet file; expected "
+                                                 f"{EXPECTED}"))  # fmt: skip
+    missing = [name for name in COLUMNS if name not in names]
+    if missing:
+        why = f"is not {EXPECTED}: it has no {missing[0]!r} column"
+        return replace(found, refused=RowProblem(found.path, 0, why))
+    return found
+
+
 def _parquet_refused(file: tuple[int, str], problems: dict[int, list[RowProblem]]) -> bool:
     src, name = file
-    problems[src] = [RowProblem(name, 0, "is not a Parquet file of quizapp results")]
+    problems[src] = [RowProblem(name, 0, f"is not a Parquet file DuckDB can read; expected "
+                                f"{EXPECTED}")]  # fmt: skip
     return True
 
 
@@ -190,14 +209,10 @@ def _plain(fields: dict[str, Any]) -> dict[str, Any]:
 
     values = dict(fields)
     for name, kind in (("answer_id", int), ("score", float)):
-        try:
+        with contextlib.suppress(ValueError, TypeError):
             values[name] = kind(fields[name]) if fields[name] is not None else None
-        except ValueError:
-            pass
-    try:
+    with contextlib.suppress(ValueError):
         values["response"] = None if fields["response"] is None else json.loads(fields["response"])
-    except ValueError:
-        pass
     values.setdefault("confidence", None)
     values.update(seconds=None, rating=None, confidence=None)
     return values
