@@ -125,12 +125,12 @@ def write_grades_parquet(book: Gradebook, path: Path, memory_limit: int | None =
 
 def render_grades(book: Gradebook) -> str:
     """The gradebook as an 80-column table, ending with a newline."""
-    lines = [f"{'student':<24} {'bank':<18} {'mode':<8} {'started':<16} {'score':>6} {'time':>5}"]
+    lines = [f"{'student':<22} {'bank':<18} {'mode':<8} {'started':<16} {'score':>6} {'time':>5}"]
     for grade in book.attempts:
         minutes = "" if grade.seconds is None else f"{int(grade.seconds // 60)}:"
         time = "" if grade.seconds is None else f"{minutes}{int(grade.seconds % 60):02d}"
         lines.append(
-            f"{one_line(grade.identifier, 24):<24} {one_line(grade.bank_id, 18):<18} "
+            f"{one_line(grade.identifier, 22):<22} {one_line(grade.bank_id, 18):<18} "
             f"{one_line(grade.mode, 8):<8} {grade.started:%Y-%m-%d %H:%M} "
             f"{grade.score:>5.1f}% {time:>5}"
         )

@@ -183,8 +183,7 @@ def _parquet_problems(con: Connection, src: int, name: str) -> list[RowProblem]:
             found.append(RowProblem(name, number, str(exc)))
         else:
             found.append(RowProblem(name, number, "a field of the wrong type"))
-    con.db.execute("DELETE FROM raw WHERE src = ?", [src])
-    return found
+    return found  # the bad rows stay in `raw`, marked: nothing reads them
 
 
 _PARQUET_FIELDS = [
