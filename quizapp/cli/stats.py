@@ -1,10 +1,13 @@
-"""`quizapp stats`: item analysis of a class's answers, as a table, JSON or CSV.
+"""`quizapp stats`: item analysis of a class's answers (or, `--students`, its gradebook), as a
+table, JSON, CSV or Parquet.
 
-Textual-free. Reads results files exported by students (`quizapp results export`; CSV or JSON
-Lines, files or folders of them), or with none given the local progress store (`--data-dir`, else
-`$QUIZAPP_DATA_DIR`, else the user data folder). Banks, for choice texts, the key and misconception
-summaries, come from `--banks` (files or folders; default: the bundled banks) through the bank
-cache. The statistics are defined in `quizapp.core.stats.analysis`.
+Textual-free. Reads results files exported by students (`quizapp results export`; CSV, JSON
+Lines or Parquet, files or folders of them) with DuckDB, or with none given the local progress
+store (`--data-dir`, else `$QUIZAPP_DATA_DIR`, else the user data folder). Banks, for choice texts,
+the key, misconception summaries and topics, come from `--banks` (files or folders; default: the
+bundled banks) through the bank cache. The statistics are defined in
+`quizapp.core.stats.analysis`; the gradebook in `quizapp.core.stats.grades`. Long steps draw a
+progress bar on stderr when it is a terminal; `--memory-limit` bounds DuckDB's memory.
 
 Bad rows are reported on stderr as `file:line: message` and skipped. Exit status: 0 analysed (even
 when questions are flagged), 1 nothing to analyse or an input file that could not be read (the

@@ -17,6 +17,7 @@ reported by row number. So clean files, the usual case, never go through Python.
 from __future__ import annotations
 
 import contextlib
+import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -44,19 +45,19 @@ class Loaded:
     refused: tuple[RowProblem, ...]
 
 
-def response_kind(response: Response | None) -> tuple[str, list[int] | None]:
-    """The `kind` and `picks` columns for a response decoded in Python."""
+def response_kind(response: Response | None) -> tuple[str, int | None, list[int] | None]:
+    """The `kind`, `pick` and `picks` columns for a response decoded in Python."""
     if response is None:
-        return "none", None
+        return "none", None, None
     if isinstance(response, SelfGrade):
-        return "self_grade", None
+        return "self_grade", None, None
     if isinstance(response, bool):  # never a response; kept out of the choice counts
-        return "bad", None
+        return "bad", None, None
     if isinstance(response, int):
-        return "int", [response]
+        return "int", response, None
     if isinstance(response, frozenset):
-        return "set", sorted(response)
-    return ("str" if isinstance(response, str) else "tuple"), None
+        return "set", None, sorted(response)
+    return ("str" if isinstance(response, str) else "tuple"), None, None
 
 
 def load_rows(con: Connection, rows: Iterable[ResultRow], src: int = 0) -> int:
@@ -67,11 +68,12 @@ def load_rows(con: Connection, rows: Iterable[ResultRow], src: int = 0) -> int:
     appender = con.db.appender("raw")
     try:
         for row in rows:
-            kind, picks = response_kind(row.response)
+            kind, pick, picks = response_kind(row.response)
+            names = json.dumps(list(row.misconceptions)) if row.misconceptions else None
             appender.append_row(
                 src, count, row.install_id, row.answer_id, row.answered_at, row.bank_id,
-                row.question_id, row.content_hash, row.session_id, row.mode, kind, picks,
-                row.score, list(row.misconceptions), row.seconds, False,
+                row.question_id, row.content_hash, row.session_id, row.mode, kind, pick, picks,
+                row.score, names, row.seconds, False,
             )  # fmt: skip
             count += 1
             if count % _BATCH == 0:
@@ -198,15 +200,15 @@ _PARQUET_FIELDS = [
     ("response", "VARCHAR"),
     ("score", "VARCHAR"),
     ("outcome", "VARCHAR"),
-    ("misconceptions", "VARCHAR[]"),
+    ("misconceptions", "VARCHAR"),
 ]
 
 
 def _plain(fields: dict[str, Any]) -> dict[str, Any]:
     """A Parquet row's cells (read as text) as the JSON Lines values they stand for."""
-    import json
-
     values = dict(fields)
+    with contextlib.suppress(ValueError, TypeError):
+        values["misconceptions"] = json.loads(fields["misconceptions"])
     for name, kind in (("answer_id", int), ("score", float)):
         with contextlib.suppress(ValueError, TypeError):
             values[name] = kind(fields[name]) if fields[name] is not None else None

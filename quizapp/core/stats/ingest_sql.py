@@ -15,8 +15,8 @@ __all__ = ["RAW_COLUMNS", "bad_rows_sql", "select_sql", "setup_sql"]
 RAW_COLUMNS = """
     src INTEGER, pos BIGINT, install_id VARCHAR, answer_id BIGINT, answered_at TIMESTAMPTZ,
     bank_id VARCHAR, question_id VARCHAR, content_hash VARCHAR, session_id VARCHAR, mode VARCHAR,
-    kind VARCHAR, picks INTEGER[], score DOUBLE, misconceptions VARCHAR[], seconds DOUBLE,
-    bad BOOLEAN
+    kind VARCHAR, pick INTEGER, picks INTEGER[], score DOUBLE, misconceptions VARCHAR,
+    seconds DOUBLE, bad BOOLEAN
 """
 
 #: The tag of a tagged-JSON response (codec.response_from_json), or 'bad' when it is not one.
@@ -51,14 +51,18 @@ CREATE OR REPLACE TEMP MACRO qa_kind(r) AS CASE
 END
 """
 
+#: The choice an int response picked, and those of a set response (lists cost to keep: only
+#: sets have one).
 _PICKS_MACRO = """
-CREATE OR REPLACE TEMP MACRO qa_picks(r, k) AS CASE k
-    WHEN 'int' THEN [TRY_CAST(r[8:-2] AS INTEGER)]
-    WHEN 'set' THEN list_sort(list_distinct(list_transform(
-        list_filter(string_split(r[9:-3], ','), lambda x: x <> ''),
-        lambda x: TRY_CAST(x AS INTEGER))))
-    ELSE NULL
-END
+CREATE OR REPLACE TEMP MACRO qa_pick(r, k) AS CASE WHEN k = 'int' THEN TRY_CAST(r[8:-2] AS INTEGER)
+END;
+CREATE OR REPLACE TEMP MACRO qa_picks(r, k) AS CASE WHEN k = 'set' THEN
+    list_sort(list_distinct(list_transform(list_filter(string_split(r[9:-3], ','),
+        lambda x: x <> ''), lambda x: TRY_CAST(x AS INTEGER))))
+END;
+CREATE OR REPLACE TEMP MACRO qa_names(m) AS json_valid(m) AND json_type(m::JSON) = 'ARRAY'
+    AND coalesce(list_bool_and(list_transform(json_extract(m::JSON, '$[*]'),
+        lambda e: json_type(e) = 'VARCHAR')), true)
 """
 
 _BLANK = "({0} IS NULL OR trim({0}) = '')"
@@ -71,7 +75,7 @@ _BAD = " OR ".join(
         "content_hash IS NULL OR mode IS NULL",
         "score IS NULL OR isnan(score) OR isinf(score) OR score < 0 OR score > 1",
         "outcome IS NULL OR outcome NOT IN ('right', 'partial', 'wrong')",
-        "misconceptions IS NULL",
+        "misconceptions IS NULL OR (misconceptions <> '[]' AND NOT qa_names(misconceptions))",
         "broken",
         "kind = 'bad'",
     ]
@@ -81,7 +85,7 @@ _JSON_COLUMNS = (
     "{'install_id': 'VARCHAR', 'answer_id': 'BIGINT', 'answered_at': 'TIMESTAMPTZ', "
     "'bank_id': 'VARCHAR', 'question_id': 'VARCHAR', 'content_hash': 'VARCHAR', "
     "'session_id': 'VARCHAR', 'mode': 'VARCHAR', 'response': 'VARCHAR', 'score': 'DOUBLE', "
-    "'outcome': 'VARCHAR', 'misconceptions': 'VARCHAR[]', 'seconds': 'DOUBLE'}"
+    "'outcome': 'VARCHAR', 'misconceptions': 'JSON', 'seconds': 'DOUBLE'}"
 )
 
 #: Each reader, giving the format's columns with JSON Lines' types and `broken` (a CSV response
@@ -100,8 +104,9 @@ _READERS = {
                 WHEN json_valid(trim(response)) THEN json(trim(response))::VARCHAR
                 ELSE trim(response) END AS response,
             TRY_CAST(trim(score) AS DOUBLE) AS score, outcome,
-            list_filter(string_split(trim(coalesce(misconceptions, '')), ';'), lambda m: m <> '')
-                AS misconceptions,
+            CASE WHEN trim(coalesce(misconceptions, '')) = '' THEN '[]' ELSE
+                to_json(list_filter(string_split(trim(misconceptions), ';'), lambda m: m <> ''))
+                ::VARCHAR END AS misconceptions,
             TRY_CAST(trim(seconds) AS DOUBLE) AS seconds,
             coalesce(trim(response), '') <> '' AND NOT json_valid(trim(response)) AS broken,
             filename
@@ -118,7 +123,8 @@ _READERS = {
             CASE WHEN json_valid(response::VARCHAR) THEN json(response::VARCHAR)::VARCHAR
                 ELSE response::VARCHAR END AS response, TRY_CAST(score AS DOUBLE) AS score,
             outcome::VARCHAR AS outcome,
-            TRY_CAST(misconceptions AS VARCHAR[]) AS misconceptions,
+            CASE WHEN len(TRY_CAST(misconceptions AS VARCHAR[])) = 0 THEN '[]'
+                ELSE to_json(TRY_CAST(misconceptions AS VARCHAR[]))::VARCHAR END AS misconceptions,
             TRY_CAST(seconds AS DOUBLE) AS seconds,
             response IS NOT NULL AND NOT json_valid(response::VARCHAR) AS broken,
             filename, file_row_number
@@ -129,7 +135,7 @@ _READERS = {
 
 def setup_sql(columns: str) -> list[str]:
     """The statements that create `raw` and the reading macros."""
-    return [f"CREATE TABLE raw ({columns})", _KIND_MACRO, _PICKS_MACRO]
+    return [f"CREATE TABLE raw ({columns})", _KIND_MACRO, *_PICKS_MACRO.split(";")]
 
 
 def _checked(fmt: str) -> str:
@@ -143,8 +149,9 @@ def select_sql(fmt: str) -> str:
     lists each file's source number."""
     return f"""
         SELECT $2[list_position($1, filename)], 0, install_id, answer_id, answered_at, bank_id,
-            question_id, content_hash, session_id, mode, kind, qa_picks(response, kind), score,
-            misconceptions, seconds, coalesce({_BAD}, true) AS bad
+            question_id, content_hash, session_id, mode, kind, qa_pick(response, kind),
+            qa_picks(response, kind), score, nullif(misconceptions::VARCHAR, '[]'), seconds,
+            coalesce({_BAD}, true) AS bad
         FROM ({_checked(fmt)}) AS c
     """
 
@@ -154,7 +161,7 @@ def bad_rows_sql() -> str:
     return f"""
         SELECT file_row_number + 1, install_id, answer_id::VARCHAR, answered_at::VARCHAR, bank_id,
             question_id, content_hash, session_id, mode, response::VARCHAR, score::VARCHAR,
-            outcome, misconceptions
+            outcome, misconceptions::VARCHAR
         FROM ({_checked("parquet")}) AS c
         WHERE coalesce({_BAD}, true)
         ORDER BY file_row_number

@@ -26,7 +26,8 @@ _REVEALING = """
 CREATE OR REPLACE TEMP TABLE revealing AS
 SELECT bank_id, m, question_id, install_id, session_id
 FROM (SELECT bank_id, question_id, install_id, session_id,
-        unnest(list_distinct(misconceptions)) AS m FROM kept)
+        unnest(list_distinct(from_json(misconceptions, '["VARCHAR"]'))) AS m
+      FROM kept WHERE misconceptions IS NOT NULL)
 """
 
 _CARRIERS = """

@@ -85,18 +85,20 @@ _REST = "CASE WHEN size > 1 THEN (total - score) / (size - 1) END AS rest"
 #: The entries when no attempt met a question twice (the usual case): every answer is a first.
 ENTRIES = f"""
 CREATE OR REPLACE TEMP TABLE entries AS
-SELECT k.bank_id, k.question_id, k.install_id, k.kind, k.picks, k.score, k.misconceptions, {_REST}
+SELECT k.bank_id, k.question_id, k.install_id, k.kind, k.pick, k.picks, k.score, k.misconceptions,
+    {_REST}
 FROM kept AS k JOIN attempts AS a USING (install_id, session_id)
 """
 
 #: The entries when some attempt met a question twice: its first answer counts, alone.
 FIRST_ENTRIES = f"""
 CREATE OR REPLACE TEMP TABLE entries AS
-SELECT bank_id, question_id, install_id, kind, picks, score, misconceptions, {_REST}
+SELECT bank_id, question_id, install_id, kind, pick, picks, score, misconceptions, {_REST}
 FROM (
     SELECT *, sum(score) OVER attempt AS total, count(*) OVER attempt AS size
     FROM (
-        SELECT bank_id, question_id, install_id, session_id, kind, picks, score, misconceptions
+        SELECT bank_id, question_id, install_id, session_id, kind, pick, picks, score,
+            misconceptions
         FROM kept
         QUALIFY row_number() OVER (PARTITION BY install_id, session_id, bank_id, question_id
             ORDER BY answered_at, answer_id) = 1
@@ -114,7 +116,8 @@ SELECT bank_id, question_id, count(*) AS attempts, count(*) FILTER (kind <> 'non
     var_pop(score) FILTER (rest IS NOT NULL) AS var_score, var_pop(rest) AS var_rest,
     avg(score) FILTER (rest IS NOT NULL) AS mean_score, avg(rest) AS mean_rest,
     coalesce(bool_and(kind IN ('int', 'set')) FILTER (kind <> 'none'), false) AS all_choice,
-    coalesce(bool_and(len(picks) = 1) FILTER (kind <> 'none'), false) AS all_single,
+    coalesce(bool_and(kind = 'int' OR len(picks) = 1) FILTER (kind <> 'none'), false)
+        AS all_single,
     {students} AS students
 FROM entries GROUP BY bank_id, question_id
 """
@@ -171,8 +174,10 @@ GROUP BY ALL HAVING max(total) >= 3
 CHOICES = """
 SELECT e.bank_id, e.question_id, e.pick, count(*) AS picked,
     count(*) FILTER (e.rest >= c.cut - 1e-9) AS top, sum(e.score) AS earned
-FROM (SELECT bank_id, question_id, rest, score, unnest(picks) AS pick
-      FROM entries WHERE kind IN ('int', 'set')) AS e
+FROM (SELECT bank_id, question_id, rest, score, pick FROM entries WHERE kind = 'int'
+      UNION ALL
+      SELECT bank_id, question_id, rest, score, unnest(picks) FROM entries WHERE kind = 'set')
+    AS e
 LEFT JOIN cuts AS c ON c.bank_id = e.bank_id AND c.question_id = e.question_id
 GROUP BY ALL
 """
@@ -180,7 +185,8 @@ GROUP BY ALL
 #: Per question: the misconceptions its (first) answers revealed, with how many answers.
 REVEALED = """
 SELECT bank_id, question_id, m, count(*)
-FROM (SELECT bank_id, question_id, unnest(misconceptions) AS m FROM entries)
+FROM (SELECT bank_id, question_id, unnest(from_json(misconceptions, '["VARCHAR"]')) AS m
+      FROM entries WHERE misconceptions IS NOT NULL)
 GROUP BY ALL
 """
 
