@@ -26,7 +26,7 @@ _KIND_MACRO = r"""
 CREATE OR REPLACE TEMP MACRO qa_kind(r) AS CASE
     WHEN r IS NULL THEN 'none'
     WHEN starts_with(r, '{"int":') AND r[-1:] = '}'
-        AND regexp_full_match(r[8:-2], '-?[0-9]{1,9}') THEN 'int'
+        AND TRY_CAST(r[8:-2] AS INTEGER)::VARCHAR = r[8:-2] THEN 'int'
     WHEN starts_with(r, '{"set":[') AND r[-2:] = ']}'
         AND regexp_full_match(r[9:-3], '(-?[0-9]+(,-?[0-9]+)*)?') THEN 'set'
     WHEN r IN ('{"self_grade":1}', '{"self_grade":2}', '{"self_grade":3}',
@@ -60,12 +60,16 @@ CREATE OR REPLACE TEMP MACRO qa_picks(r, k) AS CASE WHEN k = 'set' THEN
     list_sort(list_distinct(list_transform(list_filter(string_split(r[9:-3], ','),
         lambda x: x <> ''), lambda x: TRY_CAST(x AS INTEGER))))
 END;
-CREATE OR REPLACE TEMP MACRO qa_names(m) AS json_valid(m) AND json_type(m::JSON) = 'ARRAY'
-    AND coalesce(list_bool_and(list_transform(json_extract(m::JSON, '$[*]'),
-        lambda e: json_type(e) = 'VARCHAR')), true)
+CREATE OR REPLACE TEMP MACRO qa_names(m) AS
+    regexp_full_match(m, '\\[("[^"\\\\]*"(,"[^"\\\\]*")*)?\\]')
+    OR (json_valid(m) AND json_type(m::JSON) = 'ARRAY'
+        AND coalesce(list_bool_and(list_transform(json_extract(m::JSON, '$[*]'),
+            lambda e: json_type(e) = 'VARCHAR')), true))
 """
 
-_BLANK = "({0} IS NULL OR trim({0}) = '')"
+#: Empty or white space only (as Python's `not text.strip()`, for the usual white space): only a
+#: text that sorts before "!" can be, which spares trimming the others.
+_BLANK = "({0} IS NULL OR {0} = '' OR ({0} < '!' AND trim({0}, E' \\t\\n\\r\\f\\v') = ''))"
 
 _BAD = " OR ".join(
     [
