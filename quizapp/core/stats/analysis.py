@@ -101,6 +101,8 @@ def prepare(con: Connection, bank_id: str | None = None) -> tuple[int, int]:
     repeated = con.rows(queries.REPEATED)[0][0] if distinct < good else 0
     con.run(queries.ANSWERS if repeated else queries.ANSWERS_VIEW, label="counting answers once")
     bank = "true" if bank_id is None else "bank_id = '" + bank_id.replace("'", "''") + "'"
+    # Which rows of `raw` are kept, when `answers` is a view of it (no answer read twice).
+    con.kept_in_raw = None if repeated else f"NOT bad AND kind <> 'self_grade' AND {bank}"
     con.db.execute(
         f"CREATE OR REPLACE TEMP VIEW kept_answers AS SELECT * FROM answers WHERE {bank}"
     )
@@ -118,7 +120,11 @@ def analyse_loaded(
     _bank_tables(con, banks)
     con.run(queries.ATTEMPTS, label="attempts")
     (no_repeats,) = con.rows(queries.NO_REPEATS)[0]
-    con.run(queries.ENTRIES if no_repeats else queries.FIRST_ENTRIES, label="first answers")
+    if no_repeats and con.kept_in_raw is not None:
+        con.run(queries.REST_IN_PLACE.format(kept=con.kept_in_raw), label="rest-of-test scores")
+        con.db.execute(queries.ENTRIES_VIEW.format(kept=con.kept_in_raw))
+    else:
+        con.run(queries.ENTRIES if no_repeats else queries.FIRST_ENTRIES, label="first answers")
     con.run(queries.TOP, label="top thirds")
     (one_each,) = con.rows(queries.ONE_ATTEMPT_EACH)[0]
     students = queries.STUDENTS_ARE_ATTEMPTS if one_each else queries.STUDENTS_COUNTED

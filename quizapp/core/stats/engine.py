@@ -94,6 +94,9 @@ class Connection:
         self.db.execute("SET preserve_insertion_order = false")
         self.progress = progress
         self.error: type[Exception] = duckdb.Error
+        self.kept_in_raw: str | None = None
+        """The condition on `raw` of the answers analysed, when they are rows of `raw` as read
+        (set by `analysis.prepare`); None when they had to be copied (an answer read twice)."""
 
     def __enter__(self) -> Connection:
         return self

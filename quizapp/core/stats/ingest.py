@@ -73,7 +73,7 @@ def load_rows(con: Connection, rows: Iterable[ResultRow], src: int = 0) -> int:
             appender.append_row(
                 src, count, row.install_id, row.answer_id, row.answered_at, row.bank_id,
                 row.question_id, row.content_hash, row.session_id, row.mode, kind, pick, picks,
-                row.score, names, row.seconds, False,
+                row.score, names, row.seconds, False, None,
             )  # fmt: skip
             count += 1
             if count % _BATCH == 0:

@@ -16,7 +16,7 @@ RAW_COLUMNS = """
     src INTEGER, pos BIGINT, install_id VARCHAR, answer_id BIGINT, answered_at TIMESTAMPTZ,
     bank_id VARCHAR, question_id VARCHAR, content_hash VARCHAR, session_id VARCHAR, mode VARCHAR,
     kind VARCHAR, pick INTEGER, picks INTEGER[], score DOUBLE, misconceptions VARCHAR,
-    seconds DOUBLE, bad BOOLEAN
+    seconds DOUBLE, bad BOOLEAN, rest DOUBLE
 """
 
 #: The tag of a tagged-JSON response (codec.response_from_json), or 'bad' when it is not one.
@@ -69,21 +69,25 @@ CREATE OR REPLACE TEMP MACRO qa_names(m) AS
 
 #: Empty or white space only (as Python's `not text.strip()`, for the usual white space): only a
 #: text that sorts before "!" can be, which spares trimming the others.
-_BLANK = "({0} IS NULL OR {0} = '' OR ({0} < '!' AND trim({0}, E' \\t\\n\\r\\f\\v') = ''))"
-
-_BAD = " OR ".join(
-    [
-        *(_BLANK.format(name) for name in ("install_id", "bank_id", "question_id", "session_id")),
-        "answer_id IS NULL OR answer_id < 1",
-        "answered_at IS NULL",
-        "content_hash IS NULL OR mode IS NULL",
-        "score IS NULL OR isnan(score) OR isinf(score) OR score < 0 OR score > 1",
-        "outcome IS NULL OR outcome NOT IN ('right', 'partial', 'wrong')",
-        "misconceptions IS NULL OR (misconceptions <> '[]' AND NOT qa_names(misconceptions))",
-        "broken",
-        "kind = 'bad'",
-    ]
+_BLANK = (
+    "CASE WHEN {0} IS NULL THEN true WHEN {0} >= '!' THEN false "
+    "ELSE trim({0}, E' \\t\\n\\r\\f\\v') = '' END"
 )
+
+#: The rules a good row keeps, each a condition that makes it bad.
+_CHECKS = (
+    *(_BLANK.format(name) for name in ("install_id", "bank_id", "question_id", "session_id")),
+    "answer_id IS NULL OR answer_id < 1",
+    "answered_at IS NULL",
+    "content_hash IS NULL OR mode IS NULL",
+    "score IS NULL OR isnan(score) OR isinf(score) OR score < 0 OR score > 1",
+    "outcome IS NULL OR outcome NOT IN ('right', 'partial', 'wrong')",
+    "misconceptions IS NULL OR (misconceptions <> '[]' AND NOT qa_names(misconceptions))",
+    "broken",
+    "kind = 'bad'",
+)
+
+_BAD = " OR ".join(f"({check})" for check in _CHECKS)
 
 _JSON_COLUMNS = (
     "{'install_id': 'VARCHAR', 'answer_id': 'BIGINT', 'answered_at': 'TIMESTAMPTZ', "
@@ -155,7 +159,7 @@ def select_sql(fmt: str) -> str:
         SELECT $2[list_position($1, filename)], 0, install_id, answer_id, answered_at, bank_id,
             question_id, content_hash, session_id, mode, kind, qa_pick(response, kind),
             qa_picks(response, kind), score, nullif(misconceptions::VARCHAR, '[]'), seconds,
-            coalesce({_BAD}, true) AS bad
+            coalesce({_BAD}, true) AS bad, NULL
         FROM ({_checked(fmt)}) AS c
     """
 

@@ -34,6 +34,8 @@ __all__ = [
     "CHOICES",
     "EFFICIENCY",
     "ENTRIES",
+    "ENTRIES_VIEW",
+    "REST_IN_PLACE",
     "FIGURES",
     "HASHES",
     "REVEALED",
@@ -55,13 +57,14 @@ FROM (SELECT count(*) AS n FROM raw WHERE NOT bad GROUP BY install_id, answer_id
 
 #: Every good row, when no answer was read twice.
 ANSWERS_VIEW = """
-CREATE OR REPLACE TEMP VIEW answers AS SELECT * EXCLUDE (src, pos, bad) FROM raw WHERE NOT bad
+CREATE OR REPLACE TEMP VIEW answers AS
+SELECT * EXCLUDE (src, pos, bad, rest) FROM raw WHERE NOT bad
 """
 
 #: Each answer once (the first source's), when some answer was read twice.
 ANSWERS = """
 CREATE OR REPLACE TEMP TABLE answers AS
-SELECT * EXCLUDE (src, pos, bad) FROM raw WHERE NOT bad
+SELECT * EXCLUDE (src, pos, bad, rest) FROM raw WHERE NOT bad
 QUALIFY row_number() OVER (PARTITION BY install_id, answer_id ORDER BY src, pos) = 1
 """
 
@@ -82,7 +85,22 @@ ONE_ATTEMPT_EACH = "SELECT count(*) = count(DISTINCT install_id) FROM attempts"
 
 _REST = "CASE WHEN size > 1 THEN (total - score) / (size - 1) END AS rest"
 
-#: The entries when no attempt met a question twice (the usual case): every answer is a first.
+#: The entries when no answer was read twice and no attempt met a question twice (the usual
+#: case): every good row of `raw` is an entry, and its rest-of-test score is written beside it
+#: rather than in a copy of a million rows (`{kept}`: the rows `kept` keeps).
+REST_IN_PLACE = """
+UPDATE raw SET rest = CASE WHEN a.size > 1 THEN (a.total - raw.score) / (a.size - 1) END
+FROM attempts AS a
+WHERE raw.install_id = a.install_id AND raw.session_id = a.session_id AND {kept}
+"""
+
+ENTRIES_VIEW = """
+CREATE OR REPLACE TEMP VIEW entries AS
+SELECT bank_id, question_id, install_id, kind, pick, picks, score, misconceptions, rest
+FROM raw WHERE {kept}
+"""
+
+#: The entries when no attempt met a question twice but some answer was read twice.
 ENTRIES = f"""
 CREATE OR REPLACE TEMP TABLE entries AS
 SELECT k.bank_id, k.question_id, k.install_id, k.kind, k.pick, k.picks, k.score, k.misconceptions,
