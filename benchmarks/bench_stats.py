@@ -1,12 +1,15 @@
 """`quizapp stats --json` on a generated class, against a plain DuckDB scan of the same file.
 
     python benchmarks/bench_stats.py [--answers 1000000] [--format jsonl] [--keep DIR]
+                                     [--file EXISTING] [--runs 3] [--memory-limit SIZE]
 
 Writes a class made from one real exported session (`gen_results.py`) to a temporary folder,
 then runs, each in a fresh process, `quizapp stats FILE --json` and a DuckDB group-by scan of the
 same file (`SELECT question_id, count(*), avg(score) FROM read_json(...) GROUP BY 1`), and prints
 their wall times, the ratio, and each process's peak resident memory (`VmHWM`, read by a wrapper
-at exit). The file is deleted afterwards unless `--keep` names a folder for it.
+at exit). Each is run `--runs` times, alternating, and the fastest run of each is compared (the
+machine is shared: the others say how much it was disturbed). The file is deleted afterwards
+unless `--keep` names a folder for it; `--file` measures an existing results file instead.
 """
 
 from __future__ import annotations
@@ -60,15 +63,22 @@ def main() -> None:
     parser.add_argument("--format", choices=sorted(_SCAN), default="jsonl")
     parser.add_argument("--keep", type=Path, help="leave the generated file in this folder")
     parser.add_argument("--memory-limit", help="passed on to quizapp stats")
+    parser.add_argument("--file", type=Path, help="an existing results file to measure")
+    parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
     folder = args.keep or Path(tempfile.mkdtemp(prefix="bench-stats-"))
-    folder.mkdir(parents=True, exist_ok=True)
-    data = folder / f"class-{args.answers}.{args.format}"
-    start = time.perf_counter()
-    count = write(data, args.answers, args.format)
-    size = data.stat().st_size / 1e6
-    made = time.perf_counter() - start
-    print(f"class: {count:,} answers, {size:,.0f} MB {args.format} in {made:.0f} s")
+    if args.file:
+        data = args.file
+        args.format = "parquet" if data.suffix == ".parquet" else data.suffix.lstrip(".")
+        args.keep = args.keep or data.parent
+    else:
+        folder.mkdir(parents=True, exist_ok=True)
+        data = folder / f"class-{args.answers}.{args.format}"
+        start = time.perf_counter()
+        count = write(data, args.answers, args.format)
+        made = time.perf_counter() - start
+        print(f"class: {count:,} answers in {made:.0f} s")
+    print(f"file: {data} ({data.stat().st_size / 1e6:,.0f} MB)")
     try:
         scan_code = (
             "import duckdb, sys\n"
@@ -78,12 +88,18 @@ def main() -> None:
             f'FROM {_SCAN[args.format]} GROUP BY question_id", [sys.argv[1]]).fetchall()\n'
             "print(len(rows))\n"
         )
-        scan_s, scan_kib, _ = timed(scan_code, [str(data)])
         extra = ["--memory-limit", args.memory_limit] if args.memory_limit else []
         stats_code = (
             "import sys\nfrom quizapp.cli import main\nsys.exit(main(['stats', *sys.argv[1:]]))\n"
         )
-        stats_s, stats_kib, out = timed(stats_code, [str(data), "--json", *extra])
+        scans, stats = [], []
+        for _ in range(args.runs):
+            scans.append(timed(scan_code, [str(data)]))
+            stats.append(timed(stats_code, [str(data), "--json", *extra]))
+        print("runs (s): scan " + " ".join(f"{run[0]:.2f}" for run in scans)
+              + "; stats " + " ".join(f"{run[0]:.2f}" for run in stats))  # fmt: skip
+        scan_s, scan_kib, _ = min(scans)
+        stats_s, stats_kib, out = min(stats)
         analysed = json.loads(out)
         questions = len(analysed["questions"])
         print(f"stats answers analysed: {analysed['answers']:,}, questions: {questions}")
@@ -95,6 +111,8 @@ def main() -> None:
         if args.keep is None:
             data.unlink(missing_ok=True)
             folder.rmdir()
+        elif args.file is None:
+            print(f"kept {data}")
 
 
 if __name__ == "__main__":

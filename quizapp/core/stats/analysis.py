@@ -97,7 +97,8 @@ def analyse(
 def prepare(con: Connection, bank_id: str | None = None) -> tuple[int, int]:
     """Count each answer once and keep those of `bank_id` (views `answers`, `kept`); returns the
     good rows read and the answers among them (fewer: answers found in more than one source)."""
-    good, distinct = con.rows(queries.TOTALS)[0]
+    good, distinct, questions = con.rows(queries.TOTALS)[0]
+    con.no_repeats = questions == good
     repeated = con.rows(queries.REPEATED)[0][0] if distinct < good else 0
     con.run(queries.ANSWERS if repeated else queries.ANSWERS_VIEW, label="counting answers once")
     bank = "true" if bank_id is None else "bank_id = '" + bank_id.replace("'", "''") + "'"
@@ -119,12 +120,13 @@ def analyse_loaded(
     """The item analysis of the table `kept` that `prepare` made on `con`."""
     _bank_tables(con, banks)
     con.run(queries.ATTEMPTS, label="attempts")
-    (no_repeats,) = con.rows(queries.NO_REPEATS)[0]
+    no_repeats = con.no_repeats or con.rows(queries.NO_REPEATS)[0][0]
     if no_repeats and con.kept_in_raw is not None:
         con.run(queries.REST_IN_PLACE.format(kept=con.kept_in_raw), label="rest-of-test scores")
         con.db.execute(queries.ENTRIES_VIEW.format(kept=con.kept_in_raw))
     else:
         con.run(queries.ENTRIES if no_repeats else queries.FIRST_ENTRIES, label="first answers")
+    con.run(queries.RUNS, label="ranks")
     con.run(queries.TOP, label="top thirds")
     (one_each,) = con.rows(queries.ONE_ATTEMPT_EACH)[0]
     students = queries.STUDENTS_ARE_ATTEMPTS if one_each else queries.STUDENTS_COUNTED

@@ -85,9 +85,9 @@ def load_rows(con: Connection, rows: Iterable[ResultRow], src: int = 0) -> int:
 
 def setup(con: Connection) -> None:
     """Create `raw` and the macros the readers use, once per connection."""
-    if not con.rows("SELECT 1 FROM duckdb_tables() WHERE table_name = 'raw'"):
-        for statement in setup_sql(RAW_COLUMNS):
-            con.db.execute(statement)
+    if not con.has_raw:
+        con.db.execute(";\n".join(setup_sql(RAW_COLUMNS)))
+        con.has_raw = True
 
 
 def load_files(con: Connection, paths: Sequence[Path]) -> Loaded:

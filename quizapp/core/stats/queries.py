@@ -36,6 +36,7 @@ __all__ = [
     "ENTRIES",
     "ENTRIES_VIEW",
     "REST_IN_PLACE",
+    "RUNS",
     "FIGURES",
     "HASHES",
     "REVEALED",
@@ -44,9 +45,12 @@ __all__ = [
 ]
 
 #: The good rows read, and how many distinct hashes of (student, answer number) they have: as
-#: many as rows proves that no answer was read twice (fewer may be a collision: `REPEATED`).
+#: many as rows proves that no answer was read twice (fewer may be a collision: `REPEATED`);
+#: the same for (attempt, question) proves that no attempt met a question twice.
 TOTALS = """
-SELECT count(*), count(DISTINCT hash(install_id, answer_id)) FROM raw WHERE NOT bad
+SELECT count(*), count(DISTINCT hash(install_id, answer_id)),
+    count(DISTINCT hash(install_id, session_id, bank_id, question_id))
+FROM raw WHERE NOT bad
 """
 
 #: How many good rows repeat an earlier row's student and answer number, counted exactly.
@@ -144,25 +148,33 @@ FROM entries GROUP BY bank_id, question_id
 STUDENTS_COUNTED = "count(DISTINCT install_id) FILTER (kind <> 'none')"
 STUDENTS_ARE_ATTEMPTS = "count(*) FILTER (kind <> 'none')"
 
+#: Per question: the runs of equal scores (side x) and of equal rest-of-test scores (side y)
+#: among the attempts that have both, in one scan of the entries (two grouping sets).
+RUNS = """
+CREATE OR REPLACE TEMP TABLE runs AS
+SELECT bank_id, question_id, CASE WHEN score IS NULL THEN 'y' ELSE 'x' END AS side,
+    coalesce(score, rest) AS v, n
+FROM (
+    SELECT bank_id, question_id, score, rest, count(*) AS n FROM entries WHERE rest IS NOT NULL
+    GROUP BY GROUPING SETS ((bank_id, question_id, score), (bank_id, question_id, rest))
+)
+"""
+
 #: The sum of (x - mean x)(y - mean y) over the sorted pairing, per question (see above).
 EFFICIENCY = """
-WITH paired AS (SELECT bank_id, question_id, score, rest FROM entries WHERE rest IS NOT NULL),
-means AS (
-    SELECT bank_id, question_id, avg(score) AS mx, avg(rest) AS my
-    FROM paired GROUP BY ALL
+WITH means AS (
+    SELECT bank_id, question_id, sum(v * n) FILTER (side = 'x') / sum(n) FILTER (side = 'x')
+        AS mx, sum(v * n) FILTER (side = 'y') / sum(n) FILTER (side = 'y') AS my
+    FROM runs GROUP BY ALL
 ),
-xs AS (
+ranked AS (
     SELECT *, coalesce(sum(n) OVER w, 0) AS lo, coalesce(sum(n) OVER w, 0) + n AS hi
-    FROM (SELECT bank_id, question_id, score AS v, count(*) AS n FROM paired GROUP BY ALL)
-    WINDOW w AS (PARTITION BY bank_id, question_id ORDER BY v
+    FROM runs
+    WINDOW w AS (PARTITION BY bank_id, question_id, side ORDER BY v
         ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
 ),
-ys AS (
-    SELECT *, coalesce(sum(n) OVER w, 0) AS lo, coalesce(sum(n) OVER w, 0) + n AS hi
-    FROM (SELECT bank_id, question_id, rest AS v, count(*) AS n FROM paired GROUP BY ALL)
-    WINDOW w AS (PARTITION BY bank_id, question_id ORDER BY v
-        ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
-)
+xs AS (SELECT * FROM ranked WHERE side = 'x'),
+ys AS (SELECT * FROM ranked WHERE side = 'y')
 SELECT xs.bank_id, xs.question_id,
     sum((least(xs.hi, ys.hi) - greatest(xs.lo, ys.lo)) * (xs.v - m.mx) * (ys.v - m.my))
 FROM xs JOIN ys ON xs.bank_id = ys.bank_id AND xs.question_id = ys.question_id
@@ -179,10 +191,7 @@ FROM (
     SELECT bank_id, question_id, v,
         sum(n) OVER (PARTITION BY bank_id, question_id ORDER BY v DESC) AS above,
         sum(n) OVER (PARTITION BY bank_id, question_id) AS total
-    FROM (
-        SELECT bank_id, question_id, rest AS v, count(*) AS n
-        FROM entries WHERE rest IS NOT NULL GROUP BY ALL
-    )
+    FROM runs WHERE side = 'y'
 )
 GROUP BY ALL HAVING max(total) >= 3
 """
