@@ -25,19 +25,15 @@ RAW_COLUMNS = """
 _KIND_MACRO = r"""
 CREATE OR REPLACE TEMP MACRO qa_kind(r) AS CASE
     WHEN r IS NULL THEN 'none'
-    WHEN starts_with(r, '{"int":') AND r[-1:] = '}'
-        AND TRY_CAST(r[8:-2] AS INTEGER)::VARCHAR = r[8:-2] THEN 'int'
-    WHEN starts_with(r, '{"set":[') AND r[-2:] = ']}'
-        AND regexp_full_match(r[9:-3], '(-?[0-9]+(,-?[0-9]+)*)?') THEN 'set'
+    WHEN regexp_full_match(r, '\{"int":-?[0-9]+\}') THEN 'int'
+    WHEN regexp_full_match(r, '\{"set":\[(-?[0-9]+(,-?[0-9]+)*)?\]\}') THEN 'set'
     WHEN r IN ('{"self_grade":1}', '{"self_grade":2}', '{"self_grade":3}',
         '{"self_grade":4}') THEN 'self_grade'
-    WHEN NOT json_valid(r) THEN 'bad'
-    WHEN starts_with(r, '{"str":"') AND r[-2:] = '"}' AND json_array_length(
-        json_keys(r::JSON)::JSON) = 1 THEN 'str'
-    WHEN starts_with(r, '{"tuple":[') AND r[-2:] = ']}' AND (
-        regexp_full_match(r[11:-3], '("(?:[^"\\]|\\.)*"(,"(?:[^"\\]|\\.)*")*)?')
-        OR regexp_full_match(r[11:-3], '((null|-?[0-9]+)(,(null|-?[0-9]+))*)?')) THEN 'tuple'
-    WHEN json_type(r::JSON) <> 'OBJECT' THEN 'bad'
+    WHEN regexp_full_match(r, '\{"str":"(?:[^"\\]|\\.)*"\}') THEN 'str'
+    WHEN regexp_full_match(r, '\{"tuple":\[("(?:[^"\\]|\\.)*"(,"(?:[^"\\]|\\.)*")*)?\]\}')
+        OR regexp_full_match(r, '\{"tuple":\[((null|-?[0-9]+)(,(null|-?[0-9]+))*)?\]\}')
+        THEN 'tuple'
+    WHEN NOT json_valid(r) OR json_type(r::JSON) <> 'OBJECT' THEN 'bad'
     WHEN json_keys(r::JSON) = ['str'] THEN
         CASE WHEN json_type(r::JSON, '$.str') = 'VARCHAR' THEN 'str' ELSE 'bad' END
     WHEN json_keys(r::JSON) = ['tuple'] THEN
@@ -57,8 +53,7 @@ _PICKS_MACRO = """
 CREATE OR REPLACE TEMP MACRO qa_pick(r, k) AS CASE WHEN k = 'int' THEN TRY_CAST(r[8:-2] AS INTEGER)
 END;
 CREATE OR REPLACE TEMP MACRO qa_picks(r, k) AS CASE WHEN k = 'set' THEN
-    list_sort(list_distinct(list_transform(list_filter(string_split(r[9:-3], ','),
-        lambda x: x <> ''), lambda x: TRY_CAST(x AS INTEGER))))
+    list_sort(list_distinct(TRY_CAST(r[8:-2] AS INTEGER[])))
 END;
 CREATE OR REPLACE TEMP MACRO qa_names(m) AS
     regexp_full_match(m, '\\[("[^"\\\\]*"(,"[^"\\\\]*")*)?\\]')
