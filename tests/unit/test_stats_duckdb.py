@@ -208,8 +208,12 @@ def test_a_clean_file_is_read_by_duckdb_alone(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     read = []
-    line_reader = ingest_module.read_results
-    monkeypatch.setattr(ingest_module, "read_results", lambda p: read.append(p) or line_reader(p))
+    line_reader = ingest_module.stream_results
+    monkeypatch.setattr(
+        ingest_module,
+        "stream_results",
+        lambda p, *rest: read.append(str(p)) or line_reader(p, *rest),
+    )
     status, out, err = run(handed_in, "--banks", bank_file, "--json")
     assert (status, err, read) == (0, "", [])  # no file went through the line reader
     assert json.loads(out)["answers"] == 25
@@ -348,3 +352,19 @@ def test_a_progress_bar_is_drawn_on_a_terminal_only(monkeypatch: pytest.MonkeyPa
         assert bool(text) is drawn
         if drawn:
             assert text.startswith("\rcounting") and " 50%" in text and text.endswith("\r")
+
+
+def test_a_byte_that_is_not_utf8_far_down_refuses_the_whole_file(
+    handed_in: Path,  # noqa: F811 - the fixture
+    bank_file: Path,
+    tmp_path: Path,
+) -> None:
+    good = (handed_in / "s1.csv").read_bytes()  # a header and four answers
+    late = tmp_path / "late.csv"
+    late.write_bytes(good + good.splitlines(keepends=True)[1].replace(b",q1,", b",q\xe9,"))
+    status, _, err = run(late, "--banks", bank_file, "--json")
+    assert status == 1
+    assert err.splitlines() == [
+        f"{late}: is not UTF-8 text (line 6); expected quizapp results, format 1",
+        "quizapp stats: no answers to analyse",
+    ]  # the four good rows before it were taken out again

@@ -9,7 +9,7 @@ A file is first looked at by `sniff` (format; a foreign or non-UTF-8 start is re
 Then all CSV files are read by one `read_csv`, all JSON Lines files by one `read_json`, all
 Parquet files by one `read_parquet`. A file that DuckDB cannot read through (not JSON, a record
 with too few fields, a byte that is not UTF-8) or that holds a bad row is read again by the
-line-by-line reader (`files.read_results`), which reports each bad row with its file and line in
+line-by-line reader (`lines.stream_results`), which reports each bad row with its file and line in
 the words it always has, and hands its good rows over here; a Parquet file's bad rows are
 reported by row number. So clean files, the usual case, never go through Python.
 """
@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -26,8 +26,9 @@ from typing import Any
 from quizapp.core.model import Response, SelfGrade
 from quizapp.core.progress import COLUMNS
 from quizapp.core.stats.engine import Connection
-from quizapp.core.stats.files import EXPECTED, RowProblem, read_results
+from quizapp.core.stats.files import EXPECTED, RowProblem
 from quizapp.core.stats.ingest_sql import RAW_COLUMNS, bad_rows_sql, select_sql, setup_sql
+from quizapp.core.stats.lines import stream_results
 from quizapp.core.stats.rows import ResultRow
 from quizapp.core.stats.sniff import Sniffed, sniff
 
@@ -103,12 +104,12 @@ def load_files(con: Connection, paths: Sequence[Path]) -> Loaded:
             problems[src] = [found.refused]
         else:
             by_format[found.format].append((src, found.path))
-    again: list[tuple[int, str]] = []
+    again: list[tuple[int, str, str]] = []
     for fmt, files in by_format.items():
         if files:
-            again += _read_fast(con, fmt, files, problems)
-    for src, name in sorted(again):
-        problems[src] = _read_slow(con, src, name)
+            again += [(src, name, fmt) for src, name in _read_fast(con, fmt, files, problems)]
+    for src, name, fmt in sorted(again):
+        problems[src] = _read_slow(con, src, name, fmt)
     found_problems = tuple(p for src in sorted(problems) for p in problems[src])
     return Loaded(found_problems, tuple(p for p in found_problems if p.line == 0))
 
@@ -140,13 +141,25 @@ def _insert(con: Connection, fmt: str, files: list[tuple[int, str]]) -> None:
     con.run(f"INSERT INTO raw {select_sql(fmt)}", [names, [src for src, _ in files]], label)
 
 
-def _read_slow(con: Connection, src: int, name: str) -> list[RowProblem]:
-    """Read one file with the line reader; its good rows go to `raw`, its problems come back."""
-    read = read_results(name)
-    if read.refused is not None:
-        return [read.refused]
-    load_rows(con, read.rows, src)
-    return list(read.problems)
+def _read_slow(con: Connection, src: int, name: str, fmt: str) -> list[RowProblem]:
+    """Read one file line by line: its good rows go to `raw` as they come (so a big file costs
+    no memory), its problems come back; a file refused late (a byte that is not UTF-8 far down)
+    has the rows it gave taken out again."""
+    problems: list[RowProblem] = []
+
+    def rows() -> Iterator[ResultRow]:
+        for found in stream_results(Path(name), fmt, EXPECTED):
+            if isinstance(found, ResultRow):
+                yield found
+            else:
+                problems.append(RowProblem(name, *found))
+
+    load_rows(con, rows(), src)
+    refused = [problem for problem in problems if problem.line == 0]
+    if refused:
+        con.db.execute("DELETE FROM raw WHERE src = ?", [src])
+        return refused
+    return problems
 
 
 def _parquet_columns(con: Connection, found: Sniffed) -> Sniffed:
