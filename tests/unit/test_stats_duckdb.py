@@ -220,8 +220,14 @@ def test_a_clean_file_is_read_by_duckdb_alone(
     broken = handed_in / "s4.jsonl"
     broken.write_text(broken.read_text(encoding="utf-8") + "{oops\n", encoding="utf-8")
     status, out, err = run(handed_in, "--banks", bank_file, "--json")
-    assert read == [str(broken)] and err == f"{broken}:6: not JSON: Expecting property name " \
+    # DuckDB reads it again line by line; only the bad line is looked at in Python.
+    assert read == [] and err == f"{broken}:6: not JSON: Expecting property name " \
         "enclosed in double quotes (column 2)\n"  # fmt: skip
+    assert json.loads(out)["answers"] == 25
+    csv_file = handed_in / "s1.csv"
+    csv_file.write_text(csv_file.read_text(encoding="utf-8") + "x,y\r\n", encoding="utf-8")
+    status, out, err = run(handed_in, "--banks", bank_file, "--json")
+    assert read == [str(csv_file)] and f"{csv_file}:6: 2 fields; the header has 15" in err
     assert json.loads(out)["answers"] == 25
 
 

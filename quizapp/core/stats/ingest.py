@@ -7,10 +7,12 @@ or none for a question left blank) and its `picks` (the choice indexes of int an
 
 A file is first looked at by `sniff` (format; a foreign or non-UTF-8 start is refused by name).
 Then all CSV files are read by one `read_csv`, all JSON Lines files by one `read_json`, all
-Parquet files by one `read_parquet`. A file that DuckDB cannot read through (not JSON, a record
-with too few fields, a byte that is not UTF-8) or that holds a bad row is read again by the
-line-by-line reader (`lines.stream_results`), which reports each bad row with its file and line in
-the words it always has, and hands its good rows over here; a Parquet file's bad rows are
+Parquet files by one `read_parquet`. A JSON Lines file that DuckDB's JSON reader cannot read
+through (a line that is not JSON) or that holds a bad row is read again by DuckDB line by line,
+each row keeping its line number, and only its bad lines go to Python, to be named in the words
+the line reader always used (`lines.jsonl_problem`). A CSV file with a fault (a record with too
+few fields...), or any file with a byte that is not UTF-8, is read by the line-by-line reader
+(`lines.stream_results`), which streams its good rows here; a Parquet file's bad rows are
 reported by row number. So clean files, the usual case, never go through Python.
 """
 
@@ -27,8 +29,8 @@ from quizapp.core.model import Response, SelfGrade
 from quizapp.core.progress import COLUMNS
 from quizapp.core.stats.engine import Connection
 from quizapp.core.stats.files import EXPECTED, RowProblem
-from quizapp.core.stats.ingest_sql import RAW_COLUMNS, bad_rows_sql, select_sql, setup_sql
-from quizapp.core.stats.lines import stream_results
+from quizapp.core.stats.ingest_sql import LINES, RAW_COLUMNS, bad_rows_sql, select_sql, setup_sql
+from quizapp.core.stats.lines import jsonl_problem, stream_results
 from quizapp.core.stats.rows import ResultRow
 from quizapp.core.stats.sniff import Sniffed, sniff
 
@@ -109,7 +111,8 @@ def load_files(con: Connection, paths: Sequence[Path]) -> Loaded:
         if files:
             again += [(src, name, fmt) for src, name in _read_fast(con, fmt, files, problems)]
     for src, name, fmt in sorted(again):
-        problems[src] = _read_slow(con, src, name, fmt)
+        named = _read_lines(con, src, name) if fmt == "jsonl" else None
+        problems[src] = named if named is not None else _read_slow(con, src, name, fmt)
     found_problems = tuple(p for src in sorted(problems) for p in problems[src])
     return Loaded(found_problems, tuple(p for p in found_problems if p.line == 0))
 
@@ -139,6 +142,26 @@ def _insert(con: Connection, fmt: str, files: list[tuple[int, str]]) -> None:
     names = [name for _, name in files]
     label = f"reading {len(names)} file{'s' * (len(names) != 1)}"
     con.run(f"INSERT INTO raw {select_sql(fmt)}", [names, [src for src, _ in files]], label)
+
+
+def _read_lines(con: Connection, src: int, name: str) -> list[RowProblem] | None:
+    """Read one JSON Lines file line by line in DuckDB, each row keeping its line; the bad
+    lines are named in the line reader's words. None when DuckDB cannot read it even so (a byte
+    that is not UTF-8): then the line reader must."""
+    con.db.execute("SET preserve_insertion_order = true")  # lines are numbered as read
+    try:
+        con.run(f"INSERT INTO raw {select_sql('jsonl_lines')}", [name, src], "reading again")
+        bad = con.rows(
+            f"SELECT n, line FROM ({LINES}) WHERE n IN "
+            "(SELECT pos FROM raw WHERE src = $2 AND bad) ORDER BY n",
+            [name, src],
+        )
+    except con.error:
+        con.db.execute("DELETE FROM raw WHERE src = ?", [src])
+        return None
+    finally:
+        con.db.execute("SET preserve_insertion_order = false")
+    return [RowProblem(name, number, jsonl_problem(name, line or "")) for number, line in bad]
 
 
 def _read_slow(con: Connection, src: int, name: str, fmt: str) -> list[RowProblem]:

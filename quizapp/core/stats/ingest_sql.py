@@ -10,7 +10,9 @@ wrong, a response that is not quizapp's tagged JSON.
 
 from __future__ import annotations
 
-__all__ = ["RAW_COLUMNS", "bad_rows_sql", "select_sql", "setup_sql"]
+import json
+
+__all__ = ["LINES", "RAW_COLUMNS", "bad_rows_sql", "select_sql", "setup_sql"]
 
 RAW_COLUMNS = """
     src INTEGER, pos BIGINT, install_id VARCHAR, answer_id BIGINT, answered_at TIMESTAMPTZ,
@@ -84,12 +86,32 @@ _CHECKS = (
 
 _BAD = " OR ".join(f"({check})" for check in _CHECKS)
 
-_JSON_COLUMNS = (
-    "{'install_id': 'VARCHAR', 'answer_id': 'BIGINT', 'answered_at': 'TIMESTAMPTZ', "
-    "'bank_id': 'VARCHAR', 'question_id': 'VARCHAR', 'content_hash': 'VARCHAR', "
-    "'session_id': 'VARCHAR', 'mode': 'VARCHAR', 'response': 'VARCHAR', 'score': 'DOUBLE', "
-    "'outcome': 'VARCHAR', 'misconceptions': 'JSON', 'seconds': 'DOUBLE'}"
-)
+#: What DuckDB reads each field of a JSON Lines record as.
+_JSON_TYPES = {
+    "install_id": "VARCHAR",
+    "answer_id": "BIGINT",
+    "answered_at": "TIMESTAMPTZ",
+    "bank_id": "VARCHAR",
+    "question_id": "VARCHAR",
+    "content_hash": "VARCHAR",
+    "session_id": "VARCHAR",
+    "mode": "VARCHAR",
+    "response": "VARCHAR",
+    "score": "DOUBLE",
+    "outcome": "VARCHAR",
+    "misconceptions": "JSON",
+    "seconds": "DOUBLE",
+}
+_JSON_COLUMNS = "{" + ", ".join(f"'{name}': '{kind}'" for name, kind in _JSON_TYPES.items()) + "}"
+_JSON_STRUCTURE = json.dumps(_JSON_TYPES, separators=(",", ":"))
+
+#: A file's lines, numbered from 1 (blank ones too, as NULL or white space); no line can hold
+#: the delimiter \x01 and be JSON, and one that does is cut there and is bad anyway.
+LINES = """
+    SELECT row_number() OVER () AS n, line FROM read_csv($1, columns = {'line': 'VARCHAR'},
+        header = false, delim = E'\\x01', quote = '', escape = '', auto_detect = false,
+        strict_mode = false, null_padding = true, max_line_size = 16777216)
+"""
 
 #: Each reader, giving the format's columns with JSON Lines' types and `broken` (a CSV response
 #: that is not JSON), and the file each row came from.
@@ -97,6 +119,14 @@ _READERS = {
     "jsonl": f"""
         SELECT *, false AS broken FROM read_json($1, format = 'newline_delimited',
             columns = {_JSON_COLUMNS}, filename = true, maximum_object_size = 16777216)
+    """,
+    # One JSON Lines file ($1) line by line, each line's number kept (the slow way, for a file
+    # DuckDB's JSON reader found a fault in: the bad lines can then be named).
+    "jsonl_lines": f"""
+        SELECT s.*, s IS NULL AS broken, $1 AS filename, n
+        FROM (SELECT n, CASE WHEN json_valid(line) AND json_type(line::JSON) = 'OBJECT'
+                THEN try(json_transform(line, '{_JSON_STRUCTURE}')) END AS s
+            FROM ({LINES}) WHERE trim(coalesce(line, ''), E' \\t\\r\\f\\v') <> '')
     """,
     "csv": """
         SELECT install_id, TRY_CAST(trim(answer_id) AS BIGINT) AS answer_id,
@@ -149,9 +179,11 @@ def _checked(fmt: str) -> str:
 
 def select_sql(fmt: str) -> str:
     """The SELECT that gives `raw`'s columns for every row of the files in $1 (a list); $2
-    lists each file's source number."""
+    lists each file's source number. For "jsonl_lines", $1 is one file and $2 its number, and
+    each row's position is its line."""
+    where = "$2, n" if fmt == "jsonl_lines" else "$2[list_position($1, filename)], 0"
     return f"""
-        SELECT $2[list_position($1, filename)], 0, install_id, answer_id, answered_at, bank_id,
+        SELECT {where}, install_id, answer_id, answered_at, bank_id,
             question_id, content_hash, session_id, mode, kind, qa_pick(response, kind),
             qa_picks(response, kind), score, nullif(misconceptions::VARCHAR, '[]'), seconds,
             coalesce({_BAD}, true) AS bad, NULL

@@ -19,7 +19,7 @@ from quizapp.core.progress import COLUMNS
 from quizapp.core.stats.fields import csv_values, row_from_fields
 from quizapp.core.stats.rows import ResultRow
 
-__all__ = ["Refused", "stream_results"]
+__all__ = ["Refused", "jsonl_problem", "stream_results"]
 
 
 class Refused(Exception):
@@ -81,6 +81,21 @@ def _csv(path: str, lines: Iterator[str], expected: str) -> Iterator[ResultRow |
         yield (reader.line_num, f"not CSV: {exc}")
     if header is None:
         raise Refused(f"is empty; expected {expected}")
+
+
+def jsonl_problem(path: str, text: str) -> str:
+    """What is wrong with one line of a JSON Lines results file (DuckDB found it bad)."""
+    try:
+        record = json.loads(text.strip())
+    except json.JSONDecodeError as exc:
+        return f"not JSON: {exc.msg} (column {exc.colno})"
+    if not isinstance(record, dict):
+        return "not a JSON object"
+    try:
+        row_from_fields(record, path)
+    except ValueError as exc:
+        return str(exc)
+    return "a field of a type its column does not take"
 
 
 def _jsonl(path: str, lines: Iterator[str], expected: str) -> Iterator[ResultRow | tuple[int, str]]:
