@@ -374,3 +374,18 @@ def test_a_byte_that_is_not_utf8_far_down_refuses_the_whole_file(
         f"{late}: is not UTF-8 text (line 6); expected quizapp results, format 1",
         "quizapp stats: no answers to analyse",
     ]  # the four good rows before it were taken out again
+
+
+def test_duckdb_is_not_loaded_until_an_analysis_runs() -> None:
+    import subprocess
+    import sys
+
+    script = (
+        "import sys, quizapp.app, quizapp.cli.stats, quizapp.cli.results, "
+        "quizapp.screens.instructor\n"
+        "print(sorted(m for m in sys.modules if m in ('duckdb', '_duckdb')))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert done.stdout.strip() == "[]"
