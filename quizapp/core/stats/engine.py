@@ -89,8 +89,11 @@ class Connection:
             "threads": max(1, min(os.cpu_count() or 1, 8)),
         }
         self.db: DuckDBPyConnection = duckdb.connect(":memory:", config=config)
-        # DuckDB's own bar would print on standard output, into a --json document.
-        self.db.execute("SET enable_progress_bar = false")
+        # DuckDB tracks a query's progress only with its bar on; its own bar would print on
+        # standard output, into a --json document, so it tracks and `query` draws on stderr.
+        self.db.execute("SET enable_progress_bar = true")
+        self.db.execute("SET enable_progress_bar_print = false")
+        self.db.execute("SET progress_bar_time = 0")
         self.db.execute("SET TimeZone = 'UTC'")  # a time written without a zone is UTC
         # Every query that needs an order says so; without this, inserts run in parallel.
         self.db.execute("SET preserve_insertion_order = false")
@@ -176,7 +179,9 @@ def _bar(stream: TextIO, label: str) -> Iterator[Any]:
     drawn = [False]
 
     def draw(percent: float) -> None:
-        share = max(0.0, min(100.0, percent)) / 100 if percent >= 0 else 0.0
+        if percent < 0:  # DuckDB has no estimate yet
+            return
+        share = min(100.0, percent) / 100
         cells = round(30 * share)
         stream.write(f"\r{label[:30]:<30} [{'█' * cells}{' ' * (30 - cells)}] {share:4.0%}")
         stream.flush()
