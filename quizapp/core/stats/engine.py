@@ -90,8 +90,10 @@ class Connection:
         }
         self.db: DuckDBPyConnection = duckdb.connect(":memory:", config=config)
         # DuckDB tracks a query's progress only with its bar on; its own bar would print on
-        # standard output, into a --json document, so it tracks and `query` draws on stderr.
-        self.db.execute("SET enable_progress_bar = true")
+        # standard output, into a --json document, so it tracks and `query` draws on stderr
+        # (when that is a terminal: else nobody sees a bar, and tracking is not free).
+        tracked = progress is not None and _is_terminal(progress)
+        self.db.execute(f"SET enable_progress_bar = {str(tracked).lower()}")
         self.db.execute("SET enable_progress_bar_print = false")
         self.db.execute("SET progress_bar_time = 0")
         self.db.execute("SET TimeZone = 'UTC'")  # a time written without a zone is UTC
