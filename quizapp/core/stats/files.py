@@ -1,5 +1,7 @@
-"""Reading results files handed in by students: CSV or JSON Lines, as `quizapp results export`
-writes them (`quizapp.core.progress.export`, format `RESULTS_FORMAT`).
+"""Results files handed in by students: finding them, the problems found in them, and reading
+one in Python (`read_results`: the line reader of `lines`, collected), as `quizapp results export`
+writes them (`quizapp.core.progress.export`, format `RESULTS_FORMAT`). `quizapp stats` reads them
+with DuckDB (`ingest`); this is the reference for what a good row is and how a bad one is named.
 
 The format is told by the extension (`.csv`; `.jsonl`, `.ndjson`, `.json`), else by the content (a
 first character `{` is JSON Lines). A file is refused as a whole, with a message naming it, when it
