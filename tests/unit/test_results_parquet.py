@@ -9,7 +9,7 @@ from pathlib import Path
 
 from quizapp.cli.results import cmd_results_export
 from tests.unit.test_stats_cli import run, student_store
-from tests.unit.test_stats_duckdb import bank_file  # noqa: F401 - the fixture
+from tests.unit.test_stats_engine import bank_file  # noqa: F401 - the fixture
 
 
 def export(data_dir: Path, *args: str) -> tuple[int, str]:
