@@ -66,12 +66,12 @@ def main() -> None:
     parser.add_argument("--file", type=Path, help="an existing results file to measure")
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
-    folder = args.keep or Path(tempfile.mkdtemp(prefix="bench-stats-"))
     if args.file:
-        data = args.file
+        data = folder = args.file
         args.format = "parquet" if data.suffix == ".parquet" else data.suffix.lstrip(".")
         args.keep = args.keep or data.parent
     else:
+        folder = args.keep or Path(tempfile.mkdtemp(prefix="bench-stats-"))
         folder.mkdir(parents=True, exist_ok=True)
         data = folder / f"class-{args.answers}.{args.format}"
         start = time.perf_counter()
