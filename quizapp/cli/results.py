@@ -28,6 +28,7 @@ from quizapp.core.progress import (
     StoreError,
     default_data_dir,
     export_answers,
+    export_fields,
     open_store,
 )
 
@@ -51,7 +52,12 @@ def _parser(out: TextIO, err: TextIO) -> StreamParser:
         description="Write every saved answer, with the misconceptions it revealed, for an "
         "instructor. Exit status: 0 written, 1 nothing to read or cannot write, 2 usage error.",
     )
-    parser.add_argument("--format", required=True, choices=EXPORT_FORMATS, help="csv or jsonl")
+    parser.add_argument(
+        "--format",
+        required=True,
+        choices=(*EXPORT_FORMATS, "parquet"),
+        help="csv, jsonl, or parquet (for a shared folder; needs -o FILE)",
+    )
     parser.add_argument("--bank", metavar="ID", help="only the answers to this bank")
     parser.add_argument(
         "--since", metavar="YYYY-MM-DD", type=_since, help="only answers from this day on"
@@ -90,6 +96,9 @@ def cmd_results_export(args: Sequence[str], out: TextIO, err: TextIO) -> int:
     if not (data_dir / STORE_FILE).is_file():
         err.write(f"{PROG}: no progress saved in {data_dir} yet\n")
         return EXIT_FAILED
+    if options.format == "parquet" and options.output == "-":
+        err.write(f"{PROG}: Parquet is not text; give a file with -o\n")
+        return EXIT_USAGE
     if options.output != "-" and _is_store(Path(options.output), data_dir):
         err.write(f"{PROG}: {options.output} is the progress store itself; choose another -o\n")
         return EXIT_USAGE
@@ -100,7 +109,7 @@ def cmd_results_export(args: Sequence[str], out: TextIO, err: TextIO) -> int:
             return EXIT_FAILED
         try:
             count = _write(store, options, out)
-        except (OSError, StoreError) as exc:
+        except (OSError, StoreError, RuntimeError) as exc:
             err.write(f"{PROG}: cannot write {options.output}: {exc}\n")
             return EXIT_FAILED
     where = "standard output" if options.output == "-" else options.output
@@ -114,6 +123,12 @@ def _is_store(target: Path, data_dir: Path) -> bool:
 
 
 def _write(store: Store, options: argparse.Namespace, out: TextIO) -> int:
+    if options.format == "parquet":
+        from quizapp.core.stats import write_results_parquet  # DuckDB: only for this format
+
+        rows = export_fields(store, options.bank, options.since)
+        return write_results_parquet(rows, Path(options.output))
+
     def export(stream: TextIO) -> int:
         return export_answers(store, options.format, stream, options.bank, options.since)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ast
 import functools
+import importlib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -157,3 +158,13 @@ def test_other_rooms_are_entered_through_their_face(module: str) -> None:
         if _room(target) in FACED:
             bad.append(f"line {line}: {target} (import it from {_room(target)})")
     assert bad == []
+
+
+@pytest.mark.parametrize("face", FACED)
+def test_every_name_of_a_face_is_found_where_it_says(face: str) -> None:
+    """A lazy face maps each name to the module that defines it: each must import and hold it."""
+    package = importlib.import_module(face)
+    names = getattr(package, "__all__", [])
+    assert names, f"{face} names nothing"
+    missing = [name for name in names if not hasattr(package, name)]
+    assert missing == []

@@ -16,7 +16,7 @@ import pytest
 from quizapp.cli.stats import cmd_stats
 from quizapp.core.model import Response
 from quizapp.core.progress import COLUMNS, export_answers, open_store
-from quizapp.core.stats.files import read_results
+from quizapp.core.stats.inputs.files import read_results
 from tests.unit.progress_helpers import T0, save
 from tests.unit.test_stats import CLASS, CLASS_YAML
 

@@ -9,7 +9,13 @@ from quizapp.core.faces import lazy_names
 if TYPE_CHECKING:
     from quizapp.core.progress.codec import content_hash, response_from_json
     from quizapp.core.progress.days import DayAccuracy, DayCount, local_day
-    from quizapp.core.progress.export import COLUMNS, EXPORT_FORMATS, RESULTS_FORMAT, export_answers
+    from quizapp.core.progress.export import (
+        COLUMNS,
+        EXPORT_FORMATS,
+        RESULTS_FORMAT,
+        export_answers,
+        export_fields,
+    )
     from quizapp.core.progress.figures import BankProgress
     from quizapp.core.progress.recorder import DEFAULT_NEW_LIMIT, Recorder, SessionLog, utc_now
     from quizapp.core.progress.shelf import SESSION_NAMES, Counted, Shelf
@@ -58,6 +64,7 @@ __all__ = [
     "content_hash",
     "default_data_dir",
     "export_answers",
+    "export_fields",
     "held_with_text",
     "local_day",
     "open_store",
@@ -96,6 +103,7 @@ __getattr__ = lazy_names(
         "content_hash": "codec",
         "default_data_dir": "store",
         "export_answers": "export",
+        "export_fields": "export",
         "held_with_text": "views",
         "local_day": "days",
         "open_store": "store",

@@ -40,7 +40,14 @@ from quizapp.core.progress.days import day_start
 from quizapp.core.progress.rows import StoredAnswer
 from quizapp.core.progress.store import Store
 
-__all__ = ["COLUMNS", "EXPORT_FORMATS", "RESULTS_FORMAT", "answer_fields", "export_answers"]
+__all__ = [
+    "COLUMNS",
+    "EXPORT_FORMATS",
+    "RESULTS_FORMAT",
+    "answer_fields",
+    "export_answers",
+    "export_fields",
+]
 
 #: The version of the exported format (see the module docstring).
 RESULTS_FORMAT = 1
@@ -112,8 +119,7 @@ def export_answers(
     """
     if fmt not in EXPORT_FORMATS:
         raise ValueError(f"unknown results format {fmt!r}; use one of {', '.join(EXPORT_FORMATS)}")
-    start = None if since is None else datetime.fromtimestamp(day_start(since, tz), UTC)
-    rows = _fields(store, bank_id, start)
+    rows = export_fields(store, bank_id, since, tz)
     count = 0
     if fmt == "csv":
         writer = csv.writer(out)
@@ -128,6 +134,11 @@ def export_answers(
     return count
 
 
-def _fields(store: Store, bank_id: str | None, since: datetime | None) -> Iterator[dict[str, Any]]:
-    for answer in store.answers(bank_id, since):
+def export_fields(
+    store: Store, bank_id: str | None = None, since: date | None = None, tz: tzinfo | None = None
+) -> Iterator[dict[str, Any]]:
+    """The exported fields of every saved answer (of `bank_id`; from the local day `since` on),
+    oldest first, as `answer_fields` gives them (for writers of other formats: Parquet)."""
+    start = None if since is None else datetime.fromtimestamp(day_start(since, tz), UTC)
+    for answer in store.answers(bank_id, start):
         yield answer_fields(store.install_id, answer)

@@ -1,7 +1,10 @@
 """Item analysis: which questions and distractors work, from the answers of a class.
 
-Answers come from the local store (`rows.rows_from_store`) or from results files handed in
-by students (`files.read_all`). A *student* is an install id; an *attempt* is one student's
+The analysis runs in DuckDB (`queries`, `misconceptions`): answers come from results files handed
+in by students, read by DuckDB's own readers (`ingest.load_files`), or from Python rows (the local
+store, `rows.rows_from_store`; `ingest.load_rows`). The Python functions at the end of this module
+(`pearson`, `discriminative_efficiency`, `top_third`) state the figures plainly; the tests hold
+the SQL to them. A *student* is an install id; an *attempt* is one student's
 session (install id, session id). Self-graded flashcard answers are left out: nobody tested them.
 
 Per question (`QuestionStat`):
@@ -21,11 +24,13 @@ Per question (`QuestionStat`):
   the two sets of scores allow (both sorted in the same order).
 - **choices** (choice questions): how many attempts picked each choice, and the percentage of the
   attempts that answered. A wrong choice is a **rare distractor** when under `RARE_SHARE` (5%)
-  picked it, once at least `RARE_MIN_ATTEMPTS` (20) attempts answered, so that a small class does
-  not flag every distractor.
+  picked it, once at least `min_students` (`DEFAULT_MIN_STUDENTS`, 20) students answered, so that
+  a small class does not flag every distractor. A choice of a single-answer question that earns
+  part of the marks is **partial**: neither the key nor a distractor.
 - **looks mis-keyed** when (a) among the top third of attempts by rest-of-test score (ties at the
   cut included), one wrong choice is picked by at least `MISKEY_MIN_PICKS` (2) of them and more
-  often than every correct choice, or (b) the discrimination index is negative.
+  often than every full-credit choice, or (b) the discrimination index is negative. With fewer
+  than `min_students` students the sign is still given, marked "too few answers" (`too_few`).
 - **edited**: answered in more than one version (its content hash differs between answers, or from
   the bank as it is now), so its figures mix versions; choice texts are the bank's current ones.
 
@@ -42,104 +47,176 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
-from quizapp.core.model import Bank, Question, SelfGrade
+from quizapp.core.model import Bank, Question
 from quizapp.core.progress import content_hash
-from quizapp.core.stats.choices import choice_stats, miskey_reasons
+from quizapp.core.stats import queries
+from quizapp.core.stats.choices import PickCount, choice_stats, miskey_reasons
+from quizapp.core.stats.engine import Connection, connect
+from quizapp.core.stats.inputs.ingest import load_rows
 from quizapp.core.stats.misconceptions import misconception_stats
-from quizapp.core.stats.model import ItemAnalysis, QuestionStat
+from quizapp.core.stats.model import DEFAULT_MIN_STUDENTS, ItemAnalysis, QuestionStat
 from quizapp.core.stats.rows import Entry, ResultRow
 
-__all__ = ["analyse", "discriminative_efficiency", "pearson", "top_third"]
+__all__ = [
+    "analyse",
+    "analyse_loaded",
+    "discriminative_efficiency",
+    "pearson",
+    "prepare",
+    "top_third",
+]
+
+#: A spread this small is rounding, not variance (scores are multiples of small fractions).
+_TINY = 1e-12
+#: Figures are rounded to this many decimals: DuckDB sums in parallel, in no fixed order, so the
+#: last bits of a figure vary from run to run (-0.8749999999999997 or -0.8750000000000002 for
+#: -0.875), and a figure shown to two places must not flicker between -0.87 and -0.88.
+_PLACES = 12
 
 
 def analyse(
-    rows: Iterable[ResultRow], banks: Mapping[str, Bank] | None = None, bank_id: str | None = None
+    rows: Iterable[ResultRow],
+    banks: Mapping[str, Bank] | None = None,
+    bank_id: str | None = None,
+    min_students: int = DEFAULT_MIN_STUDENTS,
 ) -> ItemAnalysis:
     """The item analysis of `rows` (only those of `bank_id`, when given).
 
     `banks` (by id) give choice texts, the key of choice questions and misconception summaries;
-    answers to banks not in it are analysed from the rows alone.
+    answers to banks not in it are analysed from the rows alone. Runs on a DuckDB database of
+    its own; `analyse_loaded` analyses one that is already filled.
     """
-    banks = banks or {}
-    kept: list[ResultRow] = []
-    self_graded = 0
-    for row in rows:
-        if bank_id is not None and row.bank_id != bank_id:
-            continue
-        if isinstance(row.response, SelfGrade):
-            self_graded += 1
-        else:
-            kept.append(row)
-    kept.sort(key=lambda row: (row.answered_at, row.install_id, row.answer_id))
-    entries = _entries(kept)
-    hashes: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for row in kept:
-        hashes[(row.bank_id, row.question_id)].add(row.content_hash)
-    stats = [
-        _question_stat(key, found, hashes[key], banks.get(key[0])) for key, found in entries.items()
-    ]
+    with connect() as con:
+        load_rows(con, rows)
+        prepare(con, bank_id)
+        return analyse_loaded(con, banks or {}, min_students)
+
+
+def prepare(con: Connection, bank_id: str | None = None) -> tuple[int, int]:
+    """Count each answer once and keep those of `bank_id` (views `answers`, `kept`); returns the
+    good rows read and the answers among them (fewer: answers found in more than one source)."""
+    good, distinct, questions = con.rows(queries.TOTALS)[0]
+    con.no_repeats = questions == good
+    repeated = con.rows(queries.REPEATED)[0][0] if distinct < good else 0
+    con.run(queries.ANSWERS if repeated else queries.ANSWERS_VIEW, label="counting answers once")
+    bank = "true" if bank_id is None else "bank_id = '" + bank_id.replace("'", "''") + "'"
+    # Which rows of `raw` are kept, when `answers` is a view of it (no answer read twice).
+    con.kept_in_raw = None if repeated else f"NOT bad AND kind <> 'self_grade' AND {bank}"
+    con.db.execute(
+        f"CREATE OR REPLACE TEMP VIEW kept_answers AS SELECT * FROM answers WHERE {bank}"
+    )
+    con.db.execute("CREATE OR REPLACE TEMP VIEW kept AS SELECT * FROM kept_answers "
+                   "WHERE kind <> 'self_grade'")  # fmt: skip
+    con.db.execute("CREATE OR REPLACE TEMP VIEW left_out AS SELECT count(*) AS self_graded "
+                   "FROM kept_answers WHERE kind = 'self_grade'")  # fmt: skip
+    return int(good), int(good) - int(repeated)
+
+
+def analyse_loaded(
+    con: Connection, banks: Mapping[str, Bank], min_students: int = DEFAULT_MIN_STUDENTS
+) -> ItemAnalysis:
+    """The item analysis of the table `kept` that `prepare` made on `con`."""
+    _bank_tables(con, banks)
+    con.run(queries.ATTEMPTS, label="attempts")
+    no_repeats = con.no_repeats or con.rows(queries.NO_REPEATS)[0][0]
+    if no_repeats and con.kept_in_raw is not None:
+        con.run(queries.REST_IN_PLACE.format(kept=con.kept_in_raw), label="rest-of-test scores")
+        con.db.execute(queries.ENTRIES_VIEW.format(kept=con.kept_in_raw))
+    else:
+        con.run(queries.ENTRIES if no_repeats else queries.FIRST_ENTRIES, label="first answers")
+    con.run(queries.RUNS, label="ranks")
+    con.run(queries.TOP, label="top thirds")
+    (one_each,) = con.rows(queries.ONE_ATTEMPT_EACH)[0]
+    students = queries.STUDENTS_ARE_ATTEMPTS if one_each else queries.STUDENTS_COUNTED
+    figures = con.rows(queries.FIGURES.format(students=students))
+    largest = {(b, q): v for b, q, v in con.rows(queries.EFFICIENCY)}
+    picks: dict[tuple[str, str], dict[int, PickCount]] = defaultdict(dict)
+    for bank, question, pick, picked, top, earned in con.rows(queries.CHOICES):
+        if pick is not None:
+            picks[(bank, question)][pick] = PickCount(picked, top, earned)
+    revealed: dict[tuple[str, str], list[tuple[str, int]]] = defaultdict(list)
+    for bank, question, misconception, times in con.rows(queries.REVEALED):
+        revealed[(bank, question)].append((misconception, times))
+    hashes = {(b, q): set(found) for b, q, found in con.rows(queries.HASHES)}
+    stats = []
+    for row in figures:
+        key = (row[0], row[1])
+        context = (banks.get(key[0]), largest.get(key), picks[key], revealed[key], hashes[key])
+        stats.append(_question_stat(row, context, min_students))
     stats.sort(key=lambda stat: _position(stat, banks))
+    ((students, attempts, answers, self_graded, found),) = con.rows(_SUMMARY)
     return ItemAnalysis(
         questions=tuple(stats),
-        misconceptions=misconception_stats(kept, banks),
-        students=len({row.install_id for row in kept}),
-        attempts=len({row.attempt for row in kept}),
-        answers=len(kept),
+        misconceptions=misconception_stats(con, banks, bool(one_each)),
+        students=students,
+        attempts=attempts,
+        answers=answers,
         self_graded=self_graded,
-        banks=tuple(sorted({row.bank_id for row in kept})),
+        banks=tuple(sorted(found)),
+        min_students=min_students,
     )
 
 
-def _entries(rows: Sequence[ResultRow]) -> dict[tuple[str, str], list[Entry]]:
-    """Each question's first answer in every attempt, with its rest-of-test score."""
-    first: dict[tuple[str, str], dict[tuple[str, str], ResultRow]] = defaultdict(dict)
-    for row in rows:  # oldest first: setdefault keeps an attempt's first answer
-        first[row.attempt].setdefault((row.bank_id, row.question_id), row)
-    entries: dict[tuple[str, str], list[Entry]] = defaultdict(list)
-    for answers in first.values():
-        total = sum(row.score for row in answers.values())
-        others = len(answers) - 1
-        for key, row in answers.items():
-            rest = (total - row.score) / others if others else None
-            entries[key].append(Entry(row, rest))
-    return entries
+_SUMMARY = """
+SELECT count(DISTINCT install_id), count(*), coalesce(sum(size), 0),
+    (SELECT self_graded FROM left_out), (SELECT coalesce(list(DISTINCT bank_id), []) FROM entries)
+FROM attempts
+"""
+
+
+def _bank_tables(con: Connection, banks: Mapping[str, Bank]) -> None:
+    """The questions of the given banks whose options carry each misconception, for SQL."""
+    con.db.execute("CREATE OR REPLACE TEMP TABLE bank_carriers (bank_id VARCHAR, m VARCHAR, "
+                   "question_id VARCHAR)")  # fmt: skip
+    appender = con.db.appender("bank_carriers")
+    for bank in banks.values():
+        for question in bank.questions:
+            for misconception in question.misconception_ids():
+                appender.append_row(bank.id, misconception, question.id)
+    appender.flush()
 
 
 def _question_stat(
-    key: tuple[str, str], entries: list[Entry], hashes: set[str], bank: Bank | None
+    row: tuple[Any, ...], context: tuple[Any, ...], min_students: int
 ) -> QuestionStat:
-    question = _question(bank, key[1])
+    bank_id, question_id, attempts, answered, facility, paired, covariance = row[:7]
+    var_score, var_rest, _mean_score, _mean_rest, all_choice, all_single, students = row[7:]
+    bank, largest, counts, revealed, hashes = context
+    question = _question(bank, question_id)
     if question is not None:
         hashes = hashes | {content_hash(question)}
-    paired = [(entry.row.score, entry.rest) for entry in entries if entry.rest is not None]
-    scores = [score for score, _ in paired]
-    rests = [rest for _, rest in paired if rest is not None]
-    discrimination = pearson(scores, rests)
-    top = top_third(entries)
-    choices = choice_stats(question, entries, top)
-    revealed: dict[str, int] = defaultdict(int)
-    for entry in entries:
-        for misconception in entry.row.misconceptions:
-            revealed[misconception] += 1
-    attempts = len(entries)
+    defined = paired >= 2 and var_score * paired >= _TINY and var_rest * paired >= _TINY
+    discrimination = None
+    efficiency = None
+    if defined:
+        r = covariance / math.sqrt(var_score * var_rest)
+        discrimination = round(max(-1.0, min(1.0, r)), _PLACES)
+        if largest is not None and largest >= _TINY:
+            efficiency = round(covariance * paired / largest, _PLACES)
+    choices = choice_stats(
+        question, counts, answered, (all_choice, all_single), students >= min_students
+    )
     return QuestionStat(
-        bank_id=key[0],
-        question_id=key[1],
+        bank_id=bank_id,
+        question_id=question_id,
         type=None if question is None else str(question.type),
         prompt=None if question is None else question.prompt,
         attempts=attempts,
-        answered=sum(entry.row.response is not None for entry in entries),
-        facility=100 * sum(entry.row.score for entry in entries) / attempts,
+        answered=answered,
+        facility=round(facility, _PLACES),
         discrimination=discrimination,
-        efficiency=discriminative_efficiency(scores, rests),
-        discrimination_attempts=len(paired),
+        efficiency=efficiency,
+        discrimination_attempts=paired,
         choices=choices,
-        unanswered=sum(entry.row.response is None for entry in entries),
+        unanswered=attempts - answered,
         miskey_reasons=miskey_reasons(choices, discrimination),
         versions=len(hashes),
         in_bank=None if bank is None else question is not None,
-        misconceptions=tuple(sorted(revealed.items(), key=lambda item: (-item[1], item[0]))),
+        misconceptions=tuple(sorted(revealed, key=lambda item: (-item[1], item[0]))),
+        students=students,
+        min_students=min_students,
     )
 
 

@@ -1,92 +1,97 @@
-"""Choice distributions of choice questions, rare distractors and the signs of a mis-key.
+"""Choice distributions of choice questions, rare distractors, partial credit and mis-key signs.
 
-The rules are stated in `quizapp.core.stats.analysis`; this module only counts.
+The counts come from SQL (`queries.CHOICES`: per choice, the attempts that picked it, those of
+the top third, the score they earned); this module lays them against the bank's choices. The
+rules are stated in `quizapp.core.stats.analysis`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
-from quizapp.core.model import Question, Response
-from quizapp.core.stats.model import (
-    MISKEY_MIN_PICKS,
-    RARE_MIN_ATTEMPTS,
-    RARE_SHARE,
-    ChoiceStat,
-)
-from quizapp.core.stats.rows import Entry
+from quizapp.core.model import Question, QuestionType
+from quizapp.core.stats.model import MISKEY_MIN_PICKS, RARE_SHARE, ChoiceStat
 
-__all__ = ["choice_stats", "miskey_reasons", "picks"]
+__all__ = ["PickCount", "choice_stats", "miskey_reasons"]
+
+#: Below full marks by more than rounding: a choice worth this much less than 1 is partial.
+_FULL = 1 - 1e-9
 
 
-def picks(response: Response | None) -> frozenset[int] | None:
-    """The choice indexes a response picked; None when it is not a choice response."""
-    if isinstance(response, bool):
-        return None
-    if isinstance(response, int):  # SelfGrade is an int too, but never reaches the analysis
-        return frozenset({int(response)})
-    if isinstance(response, frozenset):
-        return response
-    return None
+@dataclass(frozen=True, slots=True)
+class PickCount:
+    """How often one choice index was picked (one row of `queries.CHOICES`)."""
+
+    picked: int
+    top: int
+    earned: float
+    """The sum of the scores of the attempts that picked it."""
 
 
 def choice_stats(
-    question: Question | None, entries: Sequence[Entry], top: set[int]
+    question: Question | None,
+    counts: Mapping[int, PickCount],
+    answered: int,
+    shape: tuple[bool, bool],
+    enough: bool,
 ) -> tuple[ChoiceStat, ...]:
     """Every choice of the question with its picks; () when it is not a choice question.
 
-    Without the bank (`question` None) a question whose responses are all choice indexes counts
-    as a choice question, with as many choices as the highest index picked.
+    `shape` says whether every response was a choice response, and a single one. Without the
+    bank (`question` None) a question whose responses are all choice indexes counts as a choice
+    question, with as many choices as the highest index picked; for a single-answer one a choice
+    that earned credit is taken as keyed, with the mean score it earned as its weight. `enough`:
+    enough students answered to call a distractor rare.
     """
-    picked = [picks(entry.row.response) for entry in entries]
-    pairs = zip(entries, picked, strict=True)
-    answered = [found for entry, found in pairs if entry.row.response is not None]
+    all_choice, all_single = shape
     if question is not None and not question.type.has_choices:
         return ()
-    if question is None and (not answered or any(found is None for found in answered)):
+    if question is None and (not answered or not all_choice):
         return ()
-    counts: dict[int, int] = {}
-    top_counts: dict[int, int] = {}
-    scores: dict[int, list[float]] = {}
-    for index, (entry, found) in enumerate(zip(entries, picked, strict=True)):
-        for pick in found or ():
-            counts[pick] = counts.get(pick, 0) + 1
-            top_counts[pick] = top_counts.get(pick, 0) + (index in top)
-            scores.setdefault(pick, []).append(entry.row.score)
     known = len(question.choices) if question is not None else 0
-    size = max([known, *(index + 1 for index in counts)])
-    total = sum(entry.row.response is not None for entry in entries)
-    single = question is None and all(len(found or ()) == 1 for found in answered)
+    size = max([known, *(index + 1 for index in counts if index >= 0)])
+    single = all_single if question is None else question.type != QuestionType.MULTIPLE
     stats: list[ChoiceStat] = []
     for index in range(size):
         choice = question.choices[index] if question is not None and index < known else None
+        count = counts.get(index, PickCount(0, 0, 0.0))
+        weight: float | None
         if choice is not None:
             correct: bool | None = choice.correct
-        elif single and index in scores:
-            correct = sum(scores[index]) > 0  # single answer: a pick that earned credit is keyed
+            weight = choice.weight
+        elif question is None and single and count.picked:
+            weight = count.earned / count.picked
+            correct = count.earned > 0  # single answer: a pick that earned credit is keyed
         else:
-            correct = None
-        count = counts.get(index, 0)
-        share = count / total if total else 0.0
+            correct, weight = None, None
+        share = count.picked / answered if answered else 0.0
         stats.append(
             ChoiceStat(
                 index=index,
                 text=None if choice is None else choice.text,
-                count=count,
+                count=count.picked,
                 percent=100 * share,
                 correct=correct,
                 misconception=None if choice is None else choice.misconception,
-                top_count=top_counts.get(index, 0),
-                rare=correct is False and total >= RARE_MIN_ATTEMPTS and share < RARE_SHARE,
+                top_count=count.top,
+                rare=correct is False and enough and share < RARE_SHARE,
+                weight=weight,
+                partial=bool(single and correct and weight is not None and weight < _FULL),
             )
         )
     return tuple(stats)
 
 
 def miskey_reasons(choices: Sequence[ChoiceStat], discrimination: float | None) -> tuple[str, ...]:
-    """Why a question looks mis-keyed, in words (empty when it does not)."""
+    """Why a question looks mis-keyed, in words (empty when it does not).
+
+    The key is the choices that earn full marks (all that earn credit, when none does alone:
+    a multiple-answer question's); a partial-credit choice is neither key nor distractor.
+    """
     reasons: list[str] = []
-    keyed = [choice for choice in choices if choice.correct]
+    keyed = [choice for choice in choices if choice.correct and not choice.partial]
+    keyed = keyed or [choice for choice in choices if choice.correct]
     if keyed:
         best_key = max(keyed, key=lambda choice: choice.top_count)
         for choice in choices:

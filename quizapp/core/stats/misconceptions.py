@@ -1,82 +1,114 @@
-"""Misconceptions across a class: who holds each one, and in which questions it shows.
+"""Misconceptions across a class: who holds each one, and in which questions it shows, in SQL.
 
 A student holds a misconception when their latest attempt touching it revealed it (the rule is
-stated in `analysis`). Misconception ids belong to a bank, so each is counted per bank.
+stated in `analysis`). Misconception ids belong to a bank, so each is counted per bank. Over the
+table `kept` (every answer analysed, repeats included):
+
+- `revealing`: one row per answer and misconception it revealed (a misconception named twice in
+  one answer counts once);
+- `carriers`: the questions that can reveal each one: those whose options carry it in the bank
+  (the table `bank_carriers`, from Python) and those where some answer revealed it;
+- each student's latest answer (by time, then answer number) to a carrier gives their latest
+  attempt touching it; they hold it when some answer of that attempt revealed it.
 """
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 
 from quizapp.core.model import Bank
+from quizapp.core.stats.engine import Connection
 from quizapp.core.stats.model import MisconceptionStat
-from quizapp.core.stats.rows import ResultRow
 
 __all__ = ["misconception_stats"]
 
+_REVEALING = """
+CREATE OR REPLACE TEMP TABLE revealing AS
+SELECT bank_id, m, question_id, install_id, session_id
+FROM (SELECT bank_id, question_id, install_id, session_id,
+        unnest(list_distinct(from_json(misconceptions, '["VARCHAR"]'))) AS m
+      FROM kept WHERE misconceptions IS NOT NULL)
+"""
+
+_CARRIERS = """
+CREATE OR REPLACE TEMP TABLE carriers AS
+SELECT DISTINCT bank_id, m, question_id FROM revealing
+UNION
+SELECT b.bank_id, b.m, b.question_id FROM bank_carriers AS b
+WHERE EXISTS (SELECT 1 FROM revealing AS r WHERE r.bank_id = b.bank_id AND r.m = b.m)
+"""
+
+#: Each student's latest attempt touching each misconception they revealed, counted over the
+#: students with several attempts (with one, it is the attempt that revealed it).
+_LATEST = """
+latest AS (
+    SELECT c.bank_id, c.m, k.install_id,
+        arg_max(k.session_id, (k.answered_at, k.answer_id)) AS session_id
+    FROM kept AS k JOIN carriers AS c ON c.bank_id = k.bank_id AND c.question_id = k.question_id
+    WHERE EXISTS (SELECT 1 FROM revealing AS r
+        WHERE r.bank_id = c.bank_id AND r.m = c.m AND r.install_id = k.install_id)
+    GROUP BY ALL
+)"""
+
+_LATEST_ONE_EACH = """
+latest AS (SELECT DISTINCT bank_id, m, install_id, session_id FROM revealing)"""
+
+_STATS = """
+WITH {latest},
+attempts AS (SELECT DISTINCT bank_id, m, install_id, session_id FROM revealing),
+holders AS (
+    SELECT l.bank_id, l.m, count(*) AS holders
+    FROM latest AS l JOIN attempts AS a USING (bank_id, m, install_id, session_id)
+    GROUP BY ALL
+),
+wheres AS (
+    SELECT bank_id, m, list((question_id, n) ORDER BY n DESC, question_id) AS questions
+    FROM (SELECT bank_id, m, question_id, count(*) AS n FROM revealing GROUP BY ALL)
+    GROUP BY ALL
+),
+totals AS (
+    SELECT bank_id, m, count(DISTINCT install_id) AS students, count(*) AS times
+    FROM revealing GROUP BY ALL
+)
+SELECT t.bank_id, t.m, coalesce(h.holders, 0), t.students, t.times, w.questions
+FROM totals AS t JOIN wheres AS w USING (bank_id, m) LEFT JOIN holders AS h USING (bank_id, m)
+"""
+
 
 def misconception_stats(
-    rows: Sequence[ResultRow], banks: Mapping[str, Bank]
+    con: Connection, banks: Mapping[str, Bank], one_each: bool = False
 ) -> tuple[MisconceptionStat, ...]:
-    """Every misconception some answer in `rows` revealed, most widely held first.
+    """Every misconception some answer in `kept` revealed, most widely held first.
 
-    `rows` are sorted oldest first; `banks` say which questions' options carry each one.
+    Needs the table `bank_carriers` (bank_id, m, question_id) of the given banks, and says
+    `one_each` when every student made one attempt (then those who revealed it hold it).
     """
-    revealing: dict[tuple[str, str], list[ResultRow]] = defaultdict(list)
-    for row in rows:
-        for misconception in dict.fromkeys(row.misconceptions):
-            revealing[(row.bank_id, misconception)].append(row)
-    carriers = _carriers(banks, revealing)
-    stats = [
-        _stat(key, found, carriers[key], rows, banks.get(key[0]))
-        for key, found in revealing.items()
-    ]
-    stats.sort(key=lambda stat: (-stat.holders, -stat.students, stat.bank_id, stat.id))
-    return tuple(stats)
+    con.run(_REVEALING, label="misconceptions")
+    con.run(_CARRIERS, label="misconceptions")
+    found = []
+    latest = _LATEST_ONE_EACH if one_each else _LATEST
+    for bank_id, m, holders, students, times, questions in con.rows(_STATS.format(latest=latest)):
+        bank = banks.get(bank_id)
+        misconception = None if bank is None else bank.misconception(m)
+        found.append(
+            MisconceptionStat(
+                bank_id=bank_id,
+                id=m,
+                summary=None if misconception is None else misconception.summary,
+                holders=holders,
+                students=students,
+                times=times,
+                questions=tuple((pair[0], pair[1]) for pair in _pairs(questions)),
+            )
+        )
+    found.sort(key=lambda stat: (-stat.holders, -stat.students, stat.bank_id, stat.id))
+    return tuple(found)
 
 
-def _carriers(
-    banks: Mapping[str, Bank], revealing: Mapping[tuple[str, str], list[ResultRow]]
-) -> dict[tuple[str, str], set[str]]:
-    """For each misconception: the questions that can reveal it (its options, or the data)."""
-    carriers: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for key, found in revealing.items():
-        carriers[key].update(row.question_id for row in found)
-        bank = banks.get(key[0])
-        for question in bank.questions if bank is not None else ():
-            if key[1] in question.misconception_ids():
-                carriers[key].add(question.id)
-    return carriers
-
-
-def _stat(
-    key: tuple[str, str],
-    found: list[ResultRow],
-    carriers: set[str],
-    rows: Sequence[ResultRow],
-    bank: Bank | None,
-) -> MisconceptionStat:
-    bank_id, misconception_id = key
-    latest: dict[str, ResultRow] = {}
-    touching: dict[tuple[str, str], list[ResultRow]] = defaultdict(list)
-    for row in rows:
-        if row.bank_id == bank_id and row.question_id in carriers:
-            touching[row.attempt].append(row)
-            if row.install_id not in latest or row.order >= latest[row.install_id].order:
-                latest[row.install_id] = row
-    holders = sum(
-        any(misconception_id in row.misconceptions for row in touching[last.attempt])
-        for last in latest.values()
-    )
-    where = Counter(row.question_id for row in found)
-    misconception = None if bank is None else bank.misconception(misconception_id)
-    return MisconceptionStat(
-        bank_id=bank_id,
-        id=misconception_id,
-        summary=None if misconception is None else misconception.summary,
-        holders=holders,
-        students=len({row.install_id for row in found}),
-        times=len(found),
-        questions=tuple(sorted(where.items(), key=lambda item: (-item[1], item[0]))),
-    )
+def _pairs(values: list[object]) -> list[tuple[str, int]]:
+    """DuckDB gives unnamed structs back as dicts or tuples, depending on the client."""
+    pairs: list[tuple[str, int]] = []
+    for value in values:
+        items = list(value.values()) if isinstance(value, dict) else list(value)  # type: ignore[call-overload]
+        pairs.append((str(items[0]), int(items[1])))
+    return pairs

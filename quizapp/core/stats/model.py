@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 __all__ = [
+    "DEFAULT_MIN_STUDENTS",
     "MISKEY_MIN_PICKS",
     "RARE_MIN_ATTEMPTS",
     "RARE_SHARE",
@@ -24,8 +25,11 @@ __all__ = [
 
 #: A wrong choice picked by fewer than this share of the attempts that answered is rare...
 RARE_SHARE = 0.05
-#: ...once at least this many attempts answered the question (fewer prove nothing).
-RARE_MIN_ATTEMPTS = 20
+#: ...once at least this many students answered the question (fewer prove nothing). The same
+#: minimum backs a mis-key: below it the sign is still shown, marked "too few answers".
+DEFAULT_MIN_STUDENTS = 20
+#: The name the thresholds used to give it (JSON `thresholds.rare_min_attempts`).
+RARE_MIN_ATTEMPTS = DEFAULT_MIN_STUDENTS
 #: How many of the strongest attempts must pick one wrong choice for it to suggest a mis-key.
 MISKEY_MIN_PICKS = 2
 
@@ -63,6 +67,11 @@ class ChoiceStat:
     top_count: int
     """Picks among the top third of attempts by rest-of-test score."""
     rare: bool
+    weight: float | None = None
+    """The share of the marks picking it alone earns, from the bank (else the mean score of the
+    attempts that picked it, for single-answer questions); None when unknown."""
+    partial: bool = False
+    """It earns part of the marks of a single-answer question: neither the key nor wrong."""
 
     @property
     def letter(self) -> str:
@@ -104,6 +113,15 @@ class QuestionStat:
     """False when its bank is available but no longer has it; None when the bank is not."""
     misconceptions: tuple[tuple[str, int], ...]
     """Misconceptions its answers revealed, with how many answers revealed each."""
+    students: int = 0
+    """Students who gave it a response: the evidence behind its flags."""
+    min_students: int = 0
+    """How many students a flag needs (`DEFAULT_MIN_STUDENTS` unless told otherwise)."""
+
+    @property
+    def too_few(self) -> bool:
+        """Too few students answered for a flag to mean much (it is shown, marked so)."""
+        return self.students < self.min_students
 
     @property
     def edited(self) -> bool:
@@ -162,6 +180,8 @@ class ItemAnalysis:
     """Self-graded flashcard answers, left out: nobody tested them."""
     banks: tuple[str, ...]
     """Ids of the banks the answers belong to."""
+    min_students: int = DEFAULT_MIN_STUDENTS
+    """The students a flag needs (rare distractor; below it a mis-key is marked too few)."""
 
     @property
     def empty(self) -> bool:

@@ -42,6 +42,8 @@ class ResultRow:
     """Ids of the misconceptions the answer revealed (in the question's bank)."""
     source: str = ""
     """Where the row was read, as `file:line` ('' for the local store)."""
+    seconds: float | None = None
+    """Time taken on the question, when known (the gradebook's time taken)."""
 
     @property
     def attempt(self) -> tuple[str, str]:
@@ -74,6 +76,7 @@ def rows_from_store(store: Store, bank_id: str | None = None) -> Iterator[Result
             score=answer.score,
             outcome=answer.outcome,
             misconceptions=tuple(answer.misconceptions),
+            seconds=answer.seconds,
         )
 
 

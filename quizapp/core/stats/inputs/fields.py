@@ -12,10 +12,13 @@ import math
 from datetime import UTC, datetime
 from typing import Any
 
-from quizapp.core.progress import COLUMNS, response_from_json
+from quizapp.core.progress import COLUMNS, RESULTS_FORMAT, response_from_json
 from quizapp.core.stats.rows import ResultRow
 
-__all__ = ["csv_values", "row_from_fields"]
+__all__ = ["EXPECTED", "bad_header", "csv_values", "row_from_fields"]
+
+#: What a results file must be, as messages name it.
+EXPECTED = f"quizapp results, format {RESULTS_FORMAT}"
 
 _OUTCOMES = frozenset({"right", "partial", "wrong"})
 
@@ -80,7 +83,20 @@ def row_from_fields(values: dict[str, Any], source: str) -> ResultRow:
         outcome=outcome,
         misconceptions=tuple(misconceptions),
         source=source,
+        seconds=_seconds(values.get("seconds")),
     )
+
+
+def _seconds(value: Any) -> float | None:
+    """The time taken, when it is a number (the format never made it a rule: not checked)."""
+    if isinstance(value, str):
+        try:
+            value = float(value)
+        except ValueError:
+            return None
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        return None
+    return float(value)
 
 
 def _text(values: dict[str, Any], name: str, required: bool = False) -> str:
@@ -101,3 +117,16 @@ def _moment(value: Any) -> datetime:
         raise ValueError(f"answered_at {value!r} is not an ISO 8601 time") from None
     # The export always writes UTC with a Z; a time without a zone is read as UTC too.
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
+def bad_header(record: list[str]) -> str:
+    """Why `record` is not the header of a results CSV file."""
+    expected = list(COLUMNS)
+    for index, name in enumerate(expected):
+        if index >= len(record) or record[index].strip() != name:
+            got = repr(record[index]) if index < len(record) else "nothing"
+            return (
+                f"is not {EXPECTED}: column {index + 1} of the header should be {name!r}, "
+                f"not {got} (the header starts: {','.join(expected[:3])},...)"
+            )
+    return f"is not {EXPECTED}"  # pragma: no cover - only called on a mismatch

@@ -8,21 +8,27 @@ Percentages are 0-100, the discrimination index and efficiency -1 to 1, null whe
 CSV (`write_csv`, RFC 4180 with a header): one table whose `kind` column says what a row is:
 
     question       bank_id, question_id, attempts, count (attempts that answered), facility,
-                   discrimination, efficiency, flags, detail (why it looks mis-keyed)
-    choice         bank_id, question_id, choice (A, B...), text, correct, misconception,
-                   count, percent, flags ("rare distractor")
+                   discrimination, efficiency, students (who answered), flags (with
+                   "too few answers" when under the minimum), detail (why it looks mis-keyed)
+    choice         bank_id, question_id, choice (A, B...), text, correct (true, false, or
+                   partial for part of the marks), misconception, count, percent,
+                   flags ("rare distractor"), weight (the share of the marks it earns)
     misconception  bank_id, misconception, text (its summary), holders, students,
                    count (answers that revealed it), detail (question:count;...)
 
-Cells that do not apply to a kind are empty; several flags are joined with ";".
+Cells that do not apply to a kind are empty; several flags are joined with ";". `write_parquet`
+writes the same rows as a Parquet file.
 """
 
 from __future__ import annotations
 
 import csv
 import json
+from collections.abc import Iterator
+from pathlib import Path
 from typing import Any, TextIO
 
+from quizapp.core.stats.engine import write_parquet_rows
 from quizapp.core.stats.model import (
     MISKEY_MIN_PICKS,
     RARE_MIN_ATTEMPTS,
@@ -33,7 +39,10 @@ from quizapp.core.stats.model import (
     QuestionStat,
 )
 
-__all__ = ["CSV_COLUMNS", "analysis_to_json", "write_csv", "write_json"]
+__all__ = ["CSV_COLUMNS", "TOO_FEW", "analysis_to_json", "write_csv", "write_json", "write_parquet"]
+
+#: How a flag is marked when fewer students answered than the minimum.
+TOO_FEW = "too few answers"
 
 CSV_COLUMNS = (
     "kind",
@@ -53,6 +62,7 @@ CSV_COLUMNS = (
     "students",
     "flags",
     "detail",
+    "weight",
 )
 
 
@@ -71,6 +81,7 @@ def analysis_to_json(analysis: ItemAnalysis) -> dict[str, Any]:
         "thresholds": {
             "rare_share": RARE_SHARE,
             "rare_min_attempts": RARE_MIN_ATTEMPTS,
+            "min_students": analysis.min_students,
             "miskey_min_picks": MISKEY_MIN_PICKS,
         },
         "questions": [_question(stat) for stat in analysis.questions],
@@ -90,6 +101,8 @@ def _question(stat: QuestionStat) -> dict[str, Any]:
         "discrimination": _round(stat.discrimination),
         "discriminative_efficiency": _round(stat.efficiency),
         "discrimination_attempts": stat.discrimination_attempts,
+        "students": stat.students,
+        "too_few_answers": stat.too_few,
         "flags": [str(flag) for flag in stat.flags],
         "miskey_reasons": list(stat.miskey_reasons),
         "versions": stat.versions,
@@ -100,6 +113,8 @@ def _question(stat: QuestionStat) -> dict[str, Any]:
                 "letter": choice.letter,
                 "text": choice.text,
                 "correct": choice.correct,
+                "partial": choice.partial,
+                "weight": _round(choice.weight),
                 "misconception": choice.misconception,
                 "count": choice.count,
                 "percent": _round(choice.percent),
@@ -135,53 +150,65 @@ def write_csv(analysis: ItemAnalysis, out: TextIO) -> int:
     writer = csv.DictWriter(out, CSV_COLUMNS, restval="")
     writer.writeheader()
     count = 0
-    for stat in analysis.questions:
-        writer.writerow(
-            {
-                "kind": "question",
-                "bank_id": stat.bank_id,
-                "question_id": stat.question_id,
-                "attempts": stat.attempts,
-                "count": stat.answered,
-                "facility": _cell(stat.facility),
-                "discrimination": _cell(stat.discrimination),
-                "efficiency": _cell(stat.efficiency),
-                "flags": ";".join(stat.flags),
-                "detail": "; ".join(stat.miskey_reasons),
-            }
-        )
-        count += 1
-        for choice in stat.choices:
-            writer.writerow(
-                {
-                    "kind": "choice",
-                    "bank_id": stat.bank_id,
-                    "question_id": stat.question_id,
-                    "choice": choice.letter,
-                    "text": choice.text or "",
-                    "correct": "" if choice.correct is None else str(choice.correct).lower(),
-                    "misconception": choice.misconception or "",
-                    "count": choice.count,
-                    "percent": _cell(choice.percent),
-                    "flags": str(Flag.RARE) if choice.rare else "",
-                }
-            )
-            count += 1
-    for item in analysis.misconceptions:
-        writer.writerow(
-            {
-                "kind": "misconception",
-                "bank_id": item.bank_id,
-                "misconception": item.id,
-                "text": item.summary or "",
-                "holders": item.holders,
-                "students": item.students,
-                "count": item.times,
-                "detail": ";".join(f"{question}:{times}" for question, times in item.questions),
-            }
-        )
+    for row in csv_rows(analysis):
+        writer.writerow(row)
         count += 1
     return count
+
+
+def write_parquet(analysis: ItemAnalysis, path: Path, memory_limit: int | None = None) -> int:
+    """The CSV's rows as a Parquet file at `path` (every column text, empty cells null)."""
+    columns = [(name, "VARCHAR") for name in CSV_COLUMNS]
+    rows = (
+        [None if row.get(name, "") == "" else str(row[name]) for name in CSV_COLUMNS]
+        for row in csv_rows(analysis)
+    )
+    return write_parquet_rows(path, columns, rows, memory_limit)
+
+
+def csv_rows(analysis: ItemAnalysis) -> Iterator[dict[str, Any]]:
+    """The rows of the CSV table, as dicts by column (see the module docstring)."""
+    for stat in analysis.questions:
+        flags = [str(flag) for flag in stat.flags]
+        yield {
+            "kind": "question",
+            "bank_id": stat.bank_id,
+            "question_id": stat.question_id,
+            "attempts": stat.attempts,
+            "count": stat.answered,
+            "facility": _cell(stat.facility),
+            "discrimination": _cell(stat.discrimination),
+            "efficiency": _cell(stat.efficiency),
+            "students": stat.students,
+            "flags": ";".join(flags + ([TOO_FEW] if flags and stat.too_few else [])),
+            "detail": "; ".join(stat.miskey_reasons),
+        }
+        for choice in stat.choices:
+            correct = "" if choice.correct is None else str(choice.correct).lower()
+            yield {
+                "kind": "choice",
+                "bank_id": stat.bank_id,
+                "question_id": stat.question_id,
+                "choice": choice.letter,
+                "text": choice.text or "",
+                "correct": "partial" if choice.partial else correct,
+                "misconception": choice.misconception or "",
+                "count": choice.count,
+                "percent": _cell(choice.percent),
+                "flags": str(Flag.RARE) if choice.rare else "",
+                "weight": _cell(choice.weight),
+            }
+    for item in analysis.misconceptions:
+        yield {
+            "kind": "misconception",
+            "bank_id": item.bank_id,
+            "misconception": item.id,
+            "text": item.summary or "",
+            "holders": item.holders,
+            "students": item.students,
+            "count": item.times,
+            "detail": ";".join(f"{question}:{times}" for question, times in item.questions),
+        }
 
 
 def _cell(value: float | None) -> str:

@@ -9,20 +9,43 @@ fit; nothing is markup.
 from __future__ import annotations
 
 import textwrap
+import unicodedata
 from collections.abc import Iterator
 
-from quizapp.core.stats.model import RARE_SHARE, ItemAnalysis, QuestionStat
+from quizapp.core.stats.model import RARE_SHARE, ChoiceStat, Flag, ItemAnalysis, QuestionStat
 
-__all__ = ["WIDTH", "discrimination_text", "one_line", "render_table"]
+#: How a mis-key sign on fewer students than the minimum is marked.
+TOO_FEW = "too few answers"
+
+__all__ = ["WIDTH", "discrimination_text", "escaped", "one_line", "render_table"]
 
 WIDTH = 80
 _ID = 29  # question id column, then attempts, facility, discrimination, flags
 _BAR = 10
 
 
+#: Format characters that reorder or hide text (bidi overrides and isolates, marks).
+_BIDI = frozenset("\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def escaped(text: str) -> str:
+    """`text` with control characters (C0, DEL, C1) and bidi controls written as escapes
+    (`\\x1b`, `\\u202e`), so that data read from a file never drives the terminal."""
+    if text.isprintable() and not _BIDI.intersection(text):
+        return text
+    return "".join(_escape(char) for char in text)
+
+
+def _escape(char: str) -> str:
+    if char in _BIDI or unicodedata.category(char) == "Cc":
+        code = ord(char)
+        return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    return char
+
+
 def one_line(text: str, width: int) -> str:
-    """`text` on one line, cut to `width` characters with "…" when longer."""
-    flat = " ".join(text.split())
+    """`text` on one line (control characters escaped), cut to `width` characters with "…"."""
+    flat = escaped(" ".join(text.split()))
     return flat if len(flat) <= width else flat[: max(0, width - 1)] + "…"
 
 
@@ -62,7 +85,10 @@ def _questions(analysis: ItemAnalysis) -> Iterator[str]:
             yield one_line(f"[{stat.bank_id}]", WIDTH)
         bank = stat.bank_id
         facility = "n/a" if stat.facility is None else f"{stat.facility:.1f}%"
-        flags = textwrap.wrap(", ".join(stat.flags), flags_width, break_on_hyphens=False) or [""]
+        words = [str(flag) for flag in stat.flags]
+        if stat.too_few and Flag.MISKEYED in stat.flags:
+            words.append(TOO_FEW)
+        flags = textwrap.wrap(", ".join(words), flags_width, break_on_hyphens=False) or [""]
         yield (
             f"{one_line(stat.question_id, _ID):<{_ID}} {stat.attempts:>8}  {facility:>8}  "
             f"{discrimination_text(stat.discrimination):>8}  {flags[0]}"
@@ -75,7 +101,8 @@ def _questions(analysis: ItemAnalysis) -> Iterator[str]:
 def _findings(analysis: ItemAnalysis) -> Iterator[str]:
     notes: list[tuple[QuestionStat, str]] = []
     for stat in analysis.questions:
-        notes += [(stat, f"looks mis-keyed: {reason}") for reason in stat.miskey_reasons]
+        few = f" ({TOO_FEW}: {_plural(stat.students, 'student')})" if stat.too_few else ""
+        notes += [(stat, f"looks mis-keyed: {reason}{few}") for reason in stat.miskey_reasons]
         for choice in stat.rare_distractors:
             picked = f"picked by {choice.count} of {stat.answered} (under {RARE_SHARE:.0%})"
             notes.append((stat, f"rare distractor {choice.letter}: {picked}"))
@@ -85,7 +112,7 @@ def _findings(analysis: ItemAnalysis) -> Iterator[str]:
             notes.append((stat, "no longer in its bank"))
     if not notes:
         return
-    yield "Needs a look"
+    yield f"Needs a look (a flag needs {_plural(analysis.min_students, 'student')})"
     for stat, note in notes:
         yield from _wrap(f"{stat.question_id}: {note}")
     yield ""
@@ -95,7 +122,7 @@ def _choices(analysis: ItemAnalysis) -> Iterator[str]:
     shown = [stat for stat in analysis.questions if stat.choices]
     if not shown:
         return
-    yield "Choices (* correct; % of the attempts that answered)"
+    yield "Choices (* correct, ~ partial credit; % of the attempts that answered)"
     text_width = WIDTH - 5 - 6 - 8 - 1 - _BAR - len(" rare")
     for stat in shown:
         head = f"{stat.question_id} ({_plural(stat.answered, 'answer')})"
@@ -103,10 +130,12 @@ def _choices(analysis: ItemAnalysis) -> Iterator[str]:
             head += f": {stat.prompt}"
         yield one_line(head, WIDTH)
         for choice in stat.choices:
-            mark = "*" if choice.correct else " "
+            mark = _mark(choice)
             text = choice.text if choice.text is not None else "(not in the bank)"
             if choice.misconception:
                 text = f"{' '.join(text.split())} [{choice.misconception}]"
+            if choice.partial and choice.weight is not None:
+                text = f"{' '.join(text.split())} ({choice.weight:.0%} credit)"
             bar = "█" * round(_BAR * choice.percent / 100)
             rare = " rare" if choice.rare else ""
             yield (
@@ -114,6 +143,13 @@ def _choices(analysis: ItemAnalysis) -> Iterator[str]:
                 f"{choice.count:>6}{choice.percent:>7.1f}% {bar:<{_BAR}}{rare}"
             ).rstrip()
     yield ""
+
+
+def _mark(choice: ChoiceStat) -> str:
+    """`*` the key, `~` part of the marks, blank otherwise."""
+    if choice.partial:
+        return "~"
+    return "*" if choice.correct else " "
 
 
 def _misconceptions(analysis: ItemAnalysis) -> Iterator[str]:

@@ -1,5 +1,7 @@
-"""Reading results files handed in by students: CSV or JSON Lines, as `quizapp results export`
-writes them (`quizapp.core.progress.export`, format `RESULTS_FORMAT`).
+"""Results files handed in by students: finding them, the problems found in them, and reading
+one in Python (`read_results`: the line reader of `lines`, collected), as `quizapp results export`
+writes them (`quizapp.core.progress.export`, format `RESULTS_FORMAT`). `quizapp stats` reads them
+with DuckDB (`ingest`); this is the reference for what a good row is and how a bad one is named.
 
 The format is told by the extension (`.csv`; `.jsonl`, `.ndjson`, `.json`), else by the content (a
 first character `{` is JSON Lines). A file is refused as a whole, with a message naming it, when it
@@ -12,15 +14,12 @@ reported with its line and skipped; the rest is read.
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from quizapp.core.progress import COLUMNS, RESULTS_FORMAT
-from quizapp.core.stats.fields import csv_values, row_from_fields
+from quizapp.core.stats.inputs.fields import EXPECTED
+from quizapp.core.stats.inputs.lines import stream_results
 from quizapp.core.stats.rows import ResultRow
 
 __all__ = [
@@ -29,14 +28,14 @@ __all__ = [
     "ResultsRead",
     "RowProblem",
     "find_results_files",
+    "format_of",
     "read_all",
     "read_results",
 ]
 
 #: What a folder given as results is searched for.
-RESULTS_SUFFIXES = (".csv", ".jsonl", ".ndjson")
-_JSONL_SUFFIXES = (".jsonl", ".ndjson", ".json")
-_EXPECTED = f"quizapp results, format {RESULTS_FORMAT}"
+RESULTS_SUFFIXES = (".csv", ".jsonl", ".ndjson", ".parquet")
+JSONL_SUFFIXES = (".jsonl", ".ndjson", ".json")
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,104 +131,32 @@ def read_results(path: str | Path) -> ResultsFile:
     """Read the results file at `path`; never raises for what is in (or wrong with) the file."""
     name = str(path)
     try:
-        data = Path(path).read_bytes()
+        with open(path, "rb") as handle:
+            head = handle.read(4096).decode("utf-8", errors="ignore").lstrip("\ufeff")
     except OSError as exc:
         return _refused(name, f"cannot read it: {exc.strerror or exc}")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        return _refused(name, f"is not UTF-8 text (line {line}); expected {_EXPECTED}")
-    fmt = _format_of(Path(path), text)
-    return _read_jsonl(name, text) if fmt == "jsonl" else _read_csv(name, text)
+    fmt = format_of(Path(path), head)
+    rows: list[ResultRow] = []
+    problems: list[RowProblem] = []
+    for found in stream_results(Path(path), fmt, EXPECTED):
+        if isinstance(found, ResultRow):
+            rows.append(found)
+        elif found[0] == 0:
+            return _refused(name, found[1], fmt)
+        else:
+            problems.append(RowProblem(name, found[0], found[1]))
+    return ResultsFile(name, fmt, tuple(rows), tuple(problems))
 
 
-def _format_of(path: Path, text: str) -> str:
+def format_of(path: Path, text: str) -> str:
+    """ "csv" or "jsonl": by the extension, else by the first character of `text`."""
     suffix = path.suffix.lower()
     if suffix == ".csv":
         return "csv"
-    if suffix in _JSONL_SUFFIXES:
+    if suffix in JSONL_SUFFIXES:
         return "jsonl"
     return "jsonl" if text.lstrip().startswith("{") else "csv"
 
 
 def _refused(path: str, message: str, fmt: str = "") -> ResultsFile:
     return ResultsFile(path, fmt, (), (), RowProblem(path, 0, message))
-
-
-def _read_csv(path: str, text: str) -> ResultsFile:
-    reader = csv.reader(io.StringIO(text, newline=""))
-    rows: list[ResultRow] = []
-    problems: list[RowProblem] = []
-    header: list[str] | None = None
-    end = 0  # the last line of the previous record: a record may span lines
-    try:
-        for record in reader:
-            line, end = end + 1, reader.line_num
-            if not record or record == [""]:
-                continue
-            if header is None:
-                header = record
-                if [name.strip() for name in record[: len(COLUMNS)]] != list(COLUMNS):
-                    return _refused(path, _bad_header(record), "csv")
-                continue
-            if len(record) != len(header):
-                message = f"{len(record)} fields; the header has {len(header)}"
-                problems.append(RowProblem(path, line, message))
-                continue
-            fields = dict(zip(COLUMNS, record, strict=False))
-            try:
-                rows.append(row_from_fields(csv_values(fields), f"{path}:{line}"))
-            except ValueError as exc:
-                problems.append(RowProblem(path, line, str(exc)))
-    except csv.Error as exc:
-        problems.append(RowProblem(path, reader.line_num, f"not CSV: {exc}"))
-    if header is None:
-        return _refused(path, f"is empty; expected {_EXPECTED}", "csv")
-    return ResultsFile(path, "csv", tuple(rows), tuple(problems))
-
-
-def _bad_header(record: list[str]) -> str:
-    expected = list(COLUMNS)
-    for index, name in enumerate(expected):
-        if index >= len(record) or record[index].strip() != name:
-            got = repr(record[index]) if index < len(record) else "nothing"
-            return (
-                f"is not {_EXPECTED}: column {index + 1} of the header should be {name!r}, "
-                f"not {got} (the header starts: {','.join(expected[:3])},...)"
-            )
-    return f"is not {_EXPECTED}"  # pragma: no cover - only called on a mismatch
-
-
-def _read_jsonl(path: str, text: str) -> ResultsFile:
-    rows: list[ResultRow] = []
-    problems: list[RowProblem] = []
-    first = True
-    for number, raw in enumerate(text.split("\n"), start=1):
-        line = raw.strip()
-        if not line:
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            record, error = None, f"not JSON: {exc.msg} (column {exc.colno})"
-        else:
-            error = "" if isinstance(record, dict) else "not a JSON object"
-        if first:
-            first = False
-            keys = record if isinstance(record, dict) else {}
-            missing = [name for name in COLUMNS if name not in keys]
-            if error or missing:
-                why = error or f"the first record has no {missing[0]!r} field"
-                return _refused(path, f"is not {_EXPECTED}: {why} (line {number})", "jsonl")
-        if error:
-            problems.append(RowProblem(path, number, error))
-            continue
-        assert isinstance(record, dict)
-        try:
-            rows.append(row_from_fields(record, f"{path}:{number}"))
-        except ValueError as exc:
-            problems.append(RowProblem(path, number, str(exc)))
-    if first:
-        return _refused(path, f"is empty; expected {_EXPECTED}", "jsonl")
-    return ResultsFile(path, "jsonl", tuple(rows), tuple(problems))
