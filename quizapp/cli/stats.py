@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TextIO
 
 from quizapp.cli.args import EXIT_FAILED, EXIT_OK, EXIT_USAGE, ParserExit, StreamParser, shown
+from quizapp.cli.streams import raw_stream
 from quizapp.core.bank import BankCache, bundled_banks_dir, default_cache_dir, find_bank_files
 from quizapp.core.model import Bank
 from quizapp.core.progress import STORE_FILE, StoreError, default_data_dir, open_store
@@ -163,7 +164,9 @@ def cmd_stats(args: Sequence[str], out: TextIO, err: TextIO) -> int:
         err.write(f"{PROG}: {escaped(str(path))}: no such file or folder\n")
     if missing or missing_banks:
         return EXIT_USAGE
-    with connect(options.memory_limit, err) as con:
+    # The bar is drawn on the terminal itself (its carriage returns are the drawing; its label
+    # is escaped where it is drawn); every message still goes through `err`.
+    with connect(options.memory_limit, raw_stream(err)) as con:
         if options.results:
             status = _file_rows(con, result_files, options.results, err)
         else:

@@ -18,7 +18,7 @@ from typing import TextIO, cast
 
 from quizapp.core.visible import visible
 
-__all__ = ["VisibleStream", "visible_output"]
+__all__ = ["VisibleStream", "raw_stream", "visible_output"]
 
 
 class VisibleStream(io.TextIOBase):
@@ -49,6 +49,13 @@ class VisibleStream(io.TextIOBase):
     def encoding(self) -> str:  # type: ignore[override]
         """The encoding of the stream written to."""
         return getattr(self.target, "encoding", None) or "utf-8"
+
+
+def raw_stream(stream: TextIO) -> TextIO:
+    """The stream a visible stream writes to (else `stream`), for what quizapp draws itself on
+    a terminal, such as a progress bar, whose carriage returns are the drawing; whoever draws
+    there escapes the data it shows."""
+    return stream.target if isinstance(stream, VisibleStream) else stream
 
 
 @contextlib.contextmanager

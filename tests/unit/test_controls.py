@@ -4,6 +4,7 @@ name)."""
 
 from __future__ import annotations
 
+import io
 import json
 import re
 from pathlib import Path
@@ -11,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from quizapp.cli import main
+from quizapp.cli.streams import VisibleStream, raw_stream
 from quizapp.core.bank import load_bank
 from quizapp.core.visible import CONTROLS, describe, visible
 
@@ -168,3 +170,12 @@ def test_two_banks_with_one_id_the_second_is_a_problem(
     assert f"b.yaml: bank id 'earth-and-sky' is also used by {first}" in out
     assert "give this bank its own `id:`" in out
     assert "2 banks checked: 1 valid, 1 invalid" in out
+
+
+def test_a_visible_stream_escapes_and_hands_its_terminal_to_what_draws_itself() -> None:
+    target = io.StringIO()
+    stream = VisibleStream(target)
+    stream.write("id \x1b[2J\r\n")
+    assert target.getvalue() == "id \\u001b[2J\r\n"
+    assert raw_stream(stream) is target  # a progress bar's \r is its drawing
+    assert raw_stream(target) is target

@@ -21,6 +21,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
+from quizapp.core.visible import visible
+
 if TYPE_CHECKING:
     from _duckdb import DuckDBPyConnection
 
@@ -185,7 +187,8 @@ def _bar(stream: TextIO, label: str) -> Iterator[Any]:
             return
         share = min(100.0, percent) / 100
         cells = round(30 * share)
-        stream.write(f"\r{label[:30]:<30} [{'█' * cells}{' ' * (30 - cells)}] {share:4.0%}")
+        name = visible(label)[:30]
+        stream.write(f"\r{name:<30} [{'█' * cells}{' ' * (30 - cells)}] {share:4.0%}")
         stream.flush()
         drawn[0] = True
 
