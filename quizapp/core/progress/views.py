@@ -19,22 +19,27 @@ from dataclasses import dataclass
 from datetime import datetime, tzinfo
 
 from quizapp.core.model import Bank, Misconception
+from quizapp.core.progress.aside import AsideCard, set_aside_in
 from quizapp.core.progress.days import (
     DayAccuracy,
     DayCount,
     accuracy_by_day,
     due_forecast,
+    moment_of,
     reviews_per_day,
 )
 from quizapp.core.progress.figures import (
     BankProgress,
-    MisconceptionHistory,
     bank_progress,
-    held_misconceptions,
     introduced_today,
-    misconception_history,
     progress_counts,
     review_due_items,
+)
+from quizapp.core.progress.held import (
+    MisconceptionHistory,
+    fill_declined,
+    held_misconceptions,
+    misconception_history,
     target_items,
 )
 from quizapp.core.progress.recorder import DEFAULT_NEW_LIMIT
@@ -78,6 +83,8 @@ class Overview:
     already met today)."""
     held: tuple[MisconceptionHistory, ...]
     """Misconceptions still held across the listed banks, most often fallen for first."""
+    new_limit: int = DEFAULT_NEW_LIMIT
+    """The daily limit of new cards `new_room` was counted from."""
 
     def totals(self, bank_ids: Iterable[str] | None = None) -> tuple[int, int, int]:
         """(due, new, learned) added up over `bank_ids` (None: every listed bank)."""
@@ -94,6 +101,20 @@ class Overview:
         up to today's room."""
         due, new, _ = self.totals(bank_ids)
         return due + min(new, self.new_room)
+
+    def review_refusal(self, bank_ids: Iterable[str]) -> str | None:
+        """Why "Review due" on `bank_ids` has nothing although they have new cards: today's
+        new cards are used up (or new cards are off). None when it has something, or when
+        there is nothing new to bring in either (then there is nothing to say)."""
+        ids = list(bank_ids)
+        if self.reviewable(ids) > 0 or self.totals(ids)[1] == 0:
+            return None
+        if self.new_limit == 0:
+            return "nothing is due, and new cards are off (--new-limit 0)"
+        return (
+            f"nothing is due, and today's {self.new_limit} new cards are done;"
+            " come back tomorrow, or raise --new-limit"
+        )
 
     def held_in(self, bank_ids: Iterable[str]) -> list[MisconceptionHistory]:
         """The held misconceptions of `bank_ids`, in the overview's order."""
@@ -114,8 +135,8 @@ def overview(
     """
     counts = {bank_id: progress_counts(store, bank_id, size, now) for bank_id, size in banks}
     room = max(0, new_limit - introduced_today(store, now, tz))
-    held = held_misconceptions(store, counts)
-    return Overview(counts, room, tuple(held))
+    held = held_misconceptions(store, counts, tz)
+    return Overview(counts, room, tuple(held), new_limit)
 
 
 def held_with_text(
@@ -149,6 +170,8 @@ class BankReport:
     card) first."""
     misconceptions: tuple[HeldMisconception, ...]
     """Every misconception of the bank ever fallen for, held or overcome; most often first."""
+    set_aside: tuple[AsideCard, ...] = ()
+    """Its cards suspended or buried now, suspended first."""
 
     @property
     def mastered(self) -> int:
@@ -160,7 +183,8 @@ def bank_report(
     store: Store, bank: Bank, now: datetime | None = None, tz: tzinfo | None = None
 ) -> BankReport:
     """The progress screen's figures for `bank` at `now`, days counted in `tz`."""
-    history = misconception_history(store, [bank.id])
+    fill_declined(store, bank)
+    history = misconception_history(store, [bank.id], tz)
     return BankReport(
         bank=bank,
         progress=bank_progress(store, bank, now),
@@ -169,6 +193,7 @@ def bank_report(
         reviews=tuple(reviews_per_day(store, bank.id, ACCURACY_DAYS, now, tz)),
         forecast=tuple(due_forecast(store, bank.id, now, FORECAST_DAYS, tz)),
         misconceptions=tuple(held_with_text(history, {bank.id: bank})),
+        set_aside=tuple(set_aside_in(store, bank.id, moment_of(now))),
     )
 
 

@@ -1,0 +1,181 @@
+"""Mock exams under way, kept in the store so that one closed by accident can be resumed.
+
+`draft_json` writes an exam's `ExamStanding` as JSON: per question its bank, id and content
+hash, the order its choices (items, match targets) were shown in, the answer (tagged as in
+`codec`), the confidence, the flag and the time spent; and the exam's position, the time used,
+its time limit, pass mark and whether it asks for confidence, with the banks' titles and files.
+The exam screen keeps it with `Recorder.keep_draft` at every change (one row, replaced).
+
+`read_draft` reads it back; `resume_draft` matches it against the banks as they are now: a
+question no longer in its bank is dropped, one whose content changed is asked afresh (its answer
+cleared, since the old one may not fit), and the rest go on exactly as they were. The clock
+stood still while the app was closed: the exam has the time it had left.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from quizapp.core.model import Bank
+from quizapp.core.progress.codec import content_hash, response_from_json, response_to_json
+from quizapp.core.study import ExamSession, ExamStanding, Presented, StudyItem, present
+
+__all__ = ["ResumedExam", "SavedExam", "draft_json", "read_draft", "resume_draft"]
+
+#: The version of the draft's JSON (a draft of another version is not offered).
+DRAFT_FORMAT = 1
+
+
+def draft_json(items: tuple[StudyItem, ...], standing: ExamStanding) -> str:
+    """The draft of the exam over `items` standing as `standing`, as JSON text."""
+    banks = list({item.bank.id: item.bank for item in items}.values())
+    questions = [
+        {
+            "bank": item.bank.id,
+            "id": item.question.id,
+            "hash": content_hash(item.question),
+            "choices": list(shown.choice_order),
+            "items": list(shown.item_order),
+            "rights": list(shown.right_order),
+            "response": response_to_json(response),
+            "confidence": confidence,
+            "flagged": flagged,
+            "seconds": seconds,
+        }
+        for item, shown, response, confidence, flagged, seconds in zip(
+            items,
+            standing.presented,
+            standing.responses,
+            standing.confidences,
+            standing.flags,
+            standing.seconds,
+            strict=True,
+        )
+    ]
+    return json.dumps(
+        {
+            "format": DRAFT_FORMAT,
+            "titles": [bank.title for bank in banks],
+            "paths": [str(Path(bank.path).resolve()) if bank.path else "" for bank in banks],
+            "questions": questions,
+            "position": standing.position,
+            "elapsed": standing.elapsed,
+            "time_limit": standing.time_limit,
+            "pass_mark": standing.pass_mark,
+            "confidence": standing.confidence,
+        },
+        ensure_ascii=False,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class SavedExam:
+    """A draft read back from the store, before it is matched against the banks."""
+
+    session_id: str
+    titles: tuple[str, ...]
+    paths: tuple[str, ...]
+    """The files of its banks, to read them again."""
+    data: Mapping[str, Any]
+
+
+def read_draft(session_id: str, text: str) -> SavedExam | None:
+    """The draft `draft_json` wrote as `text`; None when it cannot be read (never raises)."""
+    try:
+        data = json.loads(text)
+        if not isinstance(data, dict) or data.get("format") != DRAFT_FORMAT:
+            return None
+        return SavedExam(
+            session_id, tuple(map(str, data["titles"])), tuple(map(str, data["paths"])), data
+        )
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class ResumedExam:
+    """A draft matched against the banks: the exam to go on with, and what changed since."""
+
+    saved: SavedExam
+    session: ExamSession | None
+    """None when none of its questions is left."""
+    total: int
+    """Questions the exam had."""
+    dropped: int
+    """Questions no longer in their banks (left out)."""
+    changed: int
+    """Questions edited since (kept, their answers cleared)."""
+    answered: int
+    """Answers kept."""
+    flagged: int
+    remaining: float | None
+    """Seconds left on its clock; None when untimed."""
+
+
+def resume_draft(
+    saved: SavedExam, banks: Mapping[str, Bank], clock: Callable[[], float] = time.monotonic
+) -> ResumedExam:
+    """The exam `saved` was, over the questions `banks` (by id) still have.
+
+    Raises ValueError when the draft's contents do not hold together (a damaged draft).
+    """
+    try:
+        return _resume(saved, banks, clock)
+    except (KeyError, TypeError, IndexError) as exc:
+        raise ValueError(f"the exam's draft cannot be read: {exc!r}") from exc
+
+
+def _resume(saved: SavedExam, banks: Mapping[str, Bank], clock: Callable[[], float]) -> ResumedExam:
+    data = saved.data
+    items: list[StudyItem] = []
+    presented: list[Presented] = []
+    kept: list[dict[str, Any]] = []
+    dropped = changed = 0
+    questions = data["questions"]
+    for entry in questions:
+        bank = banks.get(entry["bank"])
+        found = {q.id: q for q in bank.questions} if bank is not None else {}
+        question = found.get(entry["id"])
+        if bank is None or question is None:
+            dropped += 1
+            continue
+        items.append(StudyItem(bank, question))
+        if content_hash(question) == entry["hash"]:
+            orders = (tuple(entry["choices"]), tuple(entry["items"]), tuple(entry["rights"]))
+            presented.append(Presented(question, *orders))
+            kept.append(entry)
+        else:
+            changed += 1
+            presented.append(present(question, random.Random(entry["id"])))
+            kept.append({**entry, "response": None, "confidence": None})
+    position = min(int(data["position"]), max(0, len(items) - 1))
+    standing = ExamStanding(
+        presented=tuple(presented),
+        responses=tuple(response_from_json(e["response"]) for e in kept),
+        confidences=tuple(e["confidence"] for e in kept),
+        flags=tuple(bool(e["flagged"]) for e in kept),
+        seconds=tuple(float(e["seconds"]) for e in kept),
+        position=position,
+        elapsed=float(data["elapsed"]),
+        time_limit=data["time_limit"],
+        pass_mark=float(data["pass_mark"]),
+        confidence=bool(data["confidence"]),
+    )
+    session = ExamSession.resume(items, standing, clock) if items else None
+    limit = standing.time_limit
+    return ResumedExam(
+        saved=saved,
+        session=session,
+        total=len(questions),
+        dropped=dropped,
+        changed=changed,
+        answered=sum(1 for r in standing.responses if r is not None),
+        flagged=sum(standing.flags),
+        remaining=None if limit is None else max(0.0, limit - standing.elapsed),
+    )
