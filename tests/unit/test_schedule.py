@@ -150,6 +150,6 @@ def test_the_fuzz_spreads_cards_reviewed_alike_within_a_few_days() -> None:
         fuzzed = review(card, Rating.Good, T0 + timedelta(days=3))
         assert fuzzed.stability == plain.stability and fuzzed.state is plain.state
         days = (fuzzed.due - plain.due).days
-        assert abs(days) <= 2  # fsrs's fuzz range for an interval of a week or so
+        assert abs(days) <= 3  # fsrs's fuzz range (its rounding reaches one day past it)
         spread.add(days)
     assert len(spread) > 1  # cards met together drift apart
