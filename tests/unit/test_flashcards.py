@@ -177,7 +177,15 @@ def test_again_brings_a_card_back_once_its_learning_step_has_passed() -> None:
     # The last fresh card; then the ones coming back, soonest first, before their time.
     assert shown(session, clock, "4", 5) == ["pluto"]
     assert shown(session, clock, "44", 5) == ["titan", "au"]
-    assert session.finished and planner.asked == ["au", "red", "titan", "au", "pluto", "titan", "au"]
+    assert session.finished and planner.asked == [
+        "au",
+        "red",
+        "titan",
+        "au",
+        "pluto",
+        "titan",
+        "au",
+    ]
     report = session.report()
     assert [r.item.question.id for r in report.results] == ["au", "red", "titan", "pluto"]
     first = [SelfGrade.AGAIN, SelfGrade.EASY, SelfGrade.GOOD, SelfGrade.EASY]

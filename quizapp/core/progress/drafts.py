@@ -14,6 +14,7 @@ stood still while the app was closed: the exam has the time it had left.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import random
 import time
@@ -23,10 +24,19 @@ from pathlib import Path
 from typing import Any
 
 from quizapp.core.model import Bank
+from quizapp.core.progress.aside import drop_draft, latest_draft
 from quizapp.core.progress.codec import content_hash, response_from_json, response_to_json
+from quizapp.core.progress.store import Store, StoreError
 from quizapp.core.study import ExamSession, ExamStanding, Presented, StudyItem, present
 
-__all__ = ["ResumedExam", "SavedExam", "draft_json", "read_draft", "resume_draft"]
+__all__ = [
+    "ResumedExam",
+    "SavedExam",
+    "draft_json",
+    "read_draft",
+    "resume_draft",
+    "waiting_exam",
+]
 
 #: The version of the draft's JSON (a draft of another version is not offered).
 DRAFT_FORMAT = 1
@@ -179,3 +189,32 @@ def _resume(saved: SavedExam, banks: Mapping[str, Bank], clock: Callable[[], flo
         flagged=sum(standing.flags),
         remaining=None if limit is None else max(0.0, limit - standing.elapsed),
     )
+
+
+def waiting_exam(
+    store: Store,
+    read: Callable[[Path], Bank | None],
+    clock: Callable[[], float] = time.monotonic,
+) -> ResumedExam | None:
+    """The mock exam last left unsubmitted, matched against its banks read with `read` (slow:
+    a worker's job); None when there is none. A draft that cannot be read is dropped."""
+    try:
+        kept = latest_draft(store)
+    except StoreError:
+        return None
+    if kept is None:
+        return None
+    saved = read_draft(*kept)
+    banks: dict[str, Bank] = {}
+    for path in saved.paths if saved is not None else ():
+        bank = read(Path(path)) if path else None
+        if bank is not None:
+            banks.setdefault(bank.id, bank)
+    try:
+        if saved is None:
+            raise ValueError("the exam's draft cannot be read")
+        return resume_draft(saved, banks, clock)
+    except ValueError:
+        with contextlib.suppress(StoreError):
+            drop_draft(store, kept[0])
+        return None

@@ -244,6 +244,27 @@ class Recorder:
 
         return restore(self._open_store(), *key)
 
+    def setting(self, key: str) -> str | None:
+        """The value remembered for `key` (None: none, or the store is not open or readable)."""
+        from quizapp.core.progress.aside import setting
+        from quizapp.core.progress.store import StoreError
+
+        if self.store is None:
+            return None
+        try:
+            return setting(self.store, key)
+        except StoreError:
+            return None
+
+    def remember(self, key: str, value: str) -> None:
+        """Remember `value` for `key` in the store (quietly not, when it cannot be written)."""
+        from quizapp.core.progress.aside import remember
+        from quizapp.core.progress.store import StoreError
+
+        if self.store is not None:
+            with contextlib.suppress(StoreError):
+                remember(self.store, key, value)
+
     def _open_store(self) -> Store:
         from quizapp.core.progress.store import StoreError
 

@@ -44,7 +44,7 @@ from quizapp.core.progress.held import (
 )
 from quizapp.core.progress.recorder import DEFAULT_NEW_LIMIT
 from quizapp.core.progress.store import Store
-from quizapp.core.study import PracticeSession, StudyError
+from quizapp.core.study import FlashcardSession, PracticeSession, StudyError
 
 __all__ = [
     "ACCURACY_DAYS",
@@ -111,9 +111,10 @@ class Overview:
             return None
         if self.new_limit == 0:
             return "nothing is due, and new cards are off (--new-limit 0)"
+        cards = "new card is" if self.new_limit == 1 else "new cards are"
         return (
-            f"nothing is due, and today's {self.new_limit} new cards are done;"
-            " come back tomorrow, or raise --new-limit"
+            f"nothing is due, and today's {self.new_limit} {cards} done;"
+            " tomorrow, or raise --new-limit"
         )
 
     def held_in(self, bank_ids: Iterable[str]) -> list[MisconceptionHistory]:
@@ -206,9 +207,11 @@ def review_session(
     tz: tzinfo | None = None,
     seed: int | None = None,
     clock: Callable[[], float] = time.monotonic,
-) -> PracticeSession:
-    """A "Review due" practice session over `banks`: due cards (most overdue first), then new
-    ones up to the daily limit; `StudyError` when there is nothing to review.
+    as_cards: bool = False,
+) -> PracticeSession | FlashcardSession:
+    """A "Review due" session over `banks`: due cards (most overdue first), then new ones up to
+    the daily limit, as questions (practice) or, with `as_cards`, as flashcards (the flow gives
+    them the store's schedule); `StudyError` when there is nothing to review.
 
     Each bank is counted with `bank_progress` first, so questions deleted from its file since
     the store last saw it are left out of the home screen's counts from now on.
@@ -218,6 +221,8 @@ def review_session(
     items = review_due_items(store, banks, now, new_limit, tz)
     if not items:
         raise StudyError("nothing is due, and today's new cards are used up")
+    if as_cards:
+        return FlashcardSession(items, seed=seed, clock=clock)
     return PracticeSession(items=items, seed=seed, clock=clock)
 
 
@@ -227,10 +232,11 @@ def target_session(
     *,
     seed: int | None = None,
     clock: Callable[[], float] = time.monotonic,
+    tz: tzinfo | None = None,
 ) -> PracticeSession:
     """A "Target my misconceptions" practice session: every question of `banks` whose options
-    carry a misconception still held; `StudyError` when none is held."""
-    items = target_items(store, banks)
+    carry a misconception still held (by the days of `tz`); `StudyError` when none is held."""
+    items = target_items(store, banks, tz=tz)
     if not items:
         raise StudyError("you hold no misconception of these banks")
     return PracticeSession(items=items, seed=seed, clock=clock)
