@@ -76,7 +76,7 @@ def grade_label(key: int, outlook: Outlook | None) -> str:
 
 def progress_line(session: FlashcardSession) -> str:
     """`Card 3 of 5 · again · 1 coming back · Web`: where the session is."""
-    line = f"Card {session.seen} of {session.total}"
+    line = f"Card {session.number} of {session.total}"
     if session.returning:
         line += " · again"
     if session.coming_back:
@@ -97,7 +97,9 @@ class FlashcardScreen(Screen[None]):
         *(Binding(str(key), f"grade({key})", name) for key, name in GRADES.items()),
         Binding("u", "undo", "Undo"),
         Binding("ctrl+z", "undo", "Undo", show=False),
-        Binding("exclamation_mark", "set_aside('suspended')", "Suspend", key_display="!"),
+        Binding(
+            "exclamation_mark", "set_aside('suspended')", "Suspend", key_display="!", show=False
+        ),
         Binding("minus", "set_aside('buried')", "Bury", key_display="-", show=False),
         Binding("q,escape", "leave", "Stop here"),
     ]

@@ -26,7 +26,6 @@ from quizapp.core.model import Bank
 from quizapp.core.progress import (
     ACCURACY_DAYS,
     FORECAST_DAYS,
-    OVERCOME_DAYS,
     BankReport,
     Recorder,
     StoreError,

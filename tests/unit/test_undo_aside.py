@@ -71,12 +71,14 @@ def test_undo_rows_are_forgotten_a_day_later(store: Store, tmp_path: Any) -> Non
     from quizapp.core.progress import open_store
 
     save(store, EARTH, "titan", "Saturn", T0, session_id="old")
-    assert store.scalar("SELECT count(*) FROM undo") == 1
+    save(store, EARTH, "red", "Mars", T0 + DAY - HOUR, session_id="yesterday")
+    save(store, EARTH, "red", "Mars", T0 + DAY + HOUR, session_id="today")
     store.close()
-    # Opening prunes by the clock: T0 is long past.
+    # Opening prunes what is more than a day older than the latest answer.
     with open_store(tmp_path / "data").store as again:
-        assert again.scalar("SELECT count(*) FROM undo") == 0
-        assert again.undo("old") is None and again.answer_count() == 1
+        assert again.scalar("SELECT count(*) FROM undo") == 2
+        assert again.undo("old") is None and again.answer_count() == 3
+        assert again.undo("today") is not None
     assert UNDO_SECONDS == 86400
 
 

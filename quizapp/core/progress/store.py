@@ -88,7 +88,7 @@ class Store:
         """A random id made with the file: tells one student's exported results from another's."""
         # A file that cannot be written still reads.
         with contextlib.suppress(StoreError), self.writing("forget old undo records") as writer:
-            prune(writer, datetime.now(UTC).timestamp())
+            prune(writer)
 
     @property
     def persistent(self) -> bool:

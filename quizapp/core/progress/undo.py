@@ -125,6 +125,10 @@ def take_back(conn: sqlite3.Connection, session_id: str) -> int | None:
     return int(answer_id)
 
 
-def prune(conn: sqlite3.Connection, now: float) -> None:
-    """Forget the undo rows older than `UNDO_SECONDS`: their sessions are long over."""
-    conn.execute("DELETE FROM undo WHERE saved_at < ?", (now - UNDO_SECONDS,))
+def prune(conn: sqlite3.Connection) -> None:
+    """Forget the undo rows saved `UNDO_SECONDS` before the latest one: their sessions are long
+    over. Counted from the latest row, not the clock, which may run elsewhere (tests, a clock
+    set back)."""
+    conn.execute(
+        "DELETE FROM undo WHERE saved_at < (SELECT max(saved_at) FROM undo) - ?", (UNDO_SECONDS,)
+    )

@@ -154,6 +154,14 @@ class FlashcardSession(Cursor):
         return len(set(self._shown))
 
     @property
+    def number(self) -> int:
+        """The current card's number, 1 for the first card shown (a card that comes back keeps
+        its number); 0 once finished."""
+        if self.finished:
+            return 0
+        return list(dict.fromkeys(self._shown)).index(self._position) + 1
+
+    @property
     def returning(self) -> bool:
         """True when the current card was shown before in this session (it came back)."""
         return not self.finished and self._shown.count(self._position) > 1
