@@ -20,7 +20,16 @@ from quizapp.screens import HomeScreen, ProgressScreen
 from quizapp.screens.flashcards import FlashcardScreen
 from quizapp.screens.results import ResultsScreen
 from quizapp.widgets import AsideDialog
-from tests.ui.helpers import SEED, FakeClock, FakeNow, highlight_bank, screen_text, settle
+from tests.ui.helpers import (
+    SEED,
+    FakeClock,
+    FakeNow,
+    highlight_bank,
+    key_for_choice,
+    open_bank,
+    screen_text,
+    settle,
+)
 from tests.ui.progress_ui_helpers import a_week_of_study, notices, stored
 from tests.ui.study_helpers import push, study_app, study_bank
 
@@ -202,3 +211,23 @@ async def test_suspend_and_bury_set_cards_aside_until_restored() -> None:
         assert isinstance(app.screen, ProgressScreen) and rows()["set_aside"] == []
         assert "set aside" not in screen_text(app)
         assert app.screen.check_action("aside", ()) is False
+
+
+async def test_undo_takes_a_practice_answer_back_too() -> None:
+    app = study_app()
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        session = await open_bank(pilot, TITLE)
+        before = rows()
+        await pilot.press(key_for_choice(session, "The site is run by an honest company."))
+        await pilot.press("enter")  # wrong: https-is-safe revealed, the card rescheduled
+        await settle(pilot)
+        assert session.current_record is not None and rows() != before
+        await pilot.press("u")
+        await settle(pilot)
+        assert rows() == before  # no answer, no card, no tally of the misconception
+        assert session.current_record is None and session.records == ()
+        assert "Answer taken back" in notices(app)[-1]
+        await pilot.press(key_for_choice(session, "The connection to the site is encrypted."))
+        await pilot.press("enter")
+        await settle(pilot)
+        assert [(a.question_id, a.outcome) for a in stored()] == [("padlock", "right")]
