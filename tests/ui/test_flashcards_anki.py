@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from textual.pilot import Pilot
+from textual.widgets import Checkbox
 
 from quizapp.app import QuizApp
 from quizapp.core.model import SelfGrade
@@ -27,6 +28,7 @@ from tests.ui.helpers import (
     highlight_bank,
     key_for_choice,
     open_bank,
+    open_setup,
     screen_text,
     settle,
 )
@@ -231,3 +233,25 @@ async def test_undo_takes_a_practice_answer_back_too() -> None:
         await pilot.press("enter")
         await settle(pilot)
         assert [(a.question_id, a.outcome) for a in stored()] == [("padlock", "right")]
+
+
+async def test_flashcards_can_take_only_the_cards_due() -> None:
+    a_week_of_study()  # Monday: padlock, reuse, manager and phishing-signs due; mfa not
+    app = study_app()
+    async with app.run_test(size=(80, 30)) as pilot:
+        await settle(pilot)
+        setup = await open_setup(pilot, TITLE)
+        due = setup.query_one("#setup-due", Checkbox)
+        assert "Due cards only" not in screen_text(app)  # practice: not offered
+        await pilot.press("3")  # flashcards
+        await settle(pilot)
+        assert "Due cards only (4 due)" in screen_text(app)
+        due.value = True
+        await settle(pilot)
+        assert "4 questions · Flashcards" in screen_text(app)
+        await pilot.press("enter")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, FlashcardScreen)
+        ids = {item.question.id for item in screen.session.items}
+        assert ids == {"padlock", "reuse", "manager", "phishing-signs"}
