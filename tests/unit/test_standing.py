@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from quizapp.core.progress.standing import OVERCOME_DAYS, Touch, standing
+from quizapp.core.progress.overcoming import OVERCOME_DAYS, Touch, standing
 
 R, D = Touch.REVEALED, Touch.DECLINED
 MON, TUE, WED, THU = (date(2025, 3, d) for d in (3, 4, 5, 6))

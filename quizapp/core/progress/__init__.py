@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from quizapp.core.progress.outlook import StorePlanner
     from quizapp.core.progress.recorder import DEFAULT_NEW_LIMIT, Recorder, SessionLog, utc_now
     from quizapp.core.progress.shelf import SESSION_NAMES, Counted, Shelf
-    from quizapp.core.progress.standing import OVERCOME_DAYS, Standing, Touch, standing
+    from quizapp.core.progress.overcoming import OVERCOME_DAYS, Standing, Touch, standing
     from quizapp.core.progress.store import (
         STORE_FILE,
         Store,
@@ -108,7 +108,7 @@ __getattr__ = lazy_names(
         "EXPORT_FORMATS": "export",
         "FORECAST_DAYS": "views",
         "HeldMisconception": "views",
-        "OVERCOME_DAYS": "standing",
+        "OVERCOME_DAYS": "overcoming",
         "Overview": "views",
         "RESULTS_FORMAT": "export",
         "REVIEW_AS": "aside",
@@ -118,11 +118,11 @@ __getattr__ = lazy_names(
         "STORE_FILE": "store",
         "SessionLog": "recorder",
         "Shelf": "shelf",
-        "Standing": "standing",
+        "Standing": "overcoming",
         "Store": "store",
         "StoreError": "store",
         "StorePlanner": "outlook",
-        "Touch": "standing",
+        "Touch": "overcoming",
         "bank_report": "views",
         "content_hash": "codec",
         "default_data_dir": "store",
@@ -136,7 +136,7 @@ __getattr__ = lazy_names(
         "response_from_json": "codec",
         "resume_draft": "drafts",
         "review_session": "views",
-        "standing": "standing",
+        "standing": "overcoming",
         "target_session": "views",
         "utc_now": "recorder",
         "waiting_exam": "drafts",

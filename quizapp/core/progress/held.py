@@ -3,7 +3,7 @@ them.
 
 - `misconception_history`: each misconception of the given banks ever revealed, how often, when
   first and last, and whether it is held or overcome by the rule of
-  `quizapp.core.progress.standing`, applied to the answers since it was last revealed, by the
+  `quizapp.core.progress.overcoming`, applied to the answers since it was last revealed, by the
   student's days (`tz`).
 - `held_misconceptions`: those still held; `target_items`: the "Target my misconceptions"
   session, every question whose options carry one of them.
@@ -22,7 +22,7 @@ from datetime import UTC, date, datetime, tzinfo
 from quizapp.core.model import Bank, Question, SelfGrade
 from quizapp.core.progress.codec import response_from_json
 from quizapp.core.progress.days import local_day
-from quizapp.core.progress.standing import Touch, standing
+from quizapp.core.progress.overcoming import Touch, standing
 from quizapp.core.progress.store import Store
 from quizapp.core.study import StudyItem
 
@@ -41,7 +41,7 @@ class MisconceptionHistory:
     """A misconception the student has fallen for, over all their sessions.
 
     `overcome`: declined on two different days since they last fell for it (the rule of
-    `quizapp.core.progress.standing`); falling for it again makes it held again.
+    `quizapp.core.progress.overcoming`); falling for it again makes it held again.
     """
 
     bank_id: str

@@ -86,7 +86,7 @@ def declined_by(answer: Answered) -> list[str]:
     """The misconceptions `answer` declined: carried by its question's options, not revealed.
 
     Empty for a self-graded flashcard or an unanswered exam question: no option was shown or
-    taken (see `quizapp.core.progress.standing`).
+    taken (see `quizapp.core.progress.overcoming`).
     """
     response = answer.response
     if response is None or isinstance(response, SelfGrade):
@@ -162,7 +162,7 @@ def _unretire(conn: sqlite3.Connection, bank_id: str, question_id: str, new: boo
 def _tally(conn: sqlite3.Connection, bank_id: str, revealed: Sequence[str], at: float) -> None:
     """Count the misconceptions the answer revealed: how often, first and last.
 
-    Whether each is held or overcome is not kept here: `standing` reads it from the answers'
+    Whether each is held or overcome is not kept here: `overcoming.standing` reads it from the answers'
     `misconceptions` and `declined`, by the student's days.
     """
     conn.executemany(

@@ -113,7 +113,7 @@ def _v1(conn: sqlite3.Connection) -> None:
 #: Version 2. `answers.declined`: the misconceptions a question's options carried that the
 #: answer did *not* reveal (JSON list; NULL for answers saved before version 2, filled in from
 #: the bank the next time it is read: `Store.fill_declined`), the events the held/overcome rule
-#: (`standing`) reads. `undo`: per answer, what it changed (the card, tally and bank rows as
+#: (`overcoming.standing`) reads. `undo`: per answer, what it changed (the card, tally and bank rows as
 #: they were before, as JSON), so `Store.undo` puts them back exactly. `set_aside`: questions
 #: suspended (until the student restores them) or buried (until `until`). `settings`: what the
 #: app remembers between runs. `exam_drafts`: a mock exam under way, kept at every change so

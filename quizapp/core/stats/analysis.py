@@ -32,9 +32,10 @@ Per question (`QuestionStat`):
 Which choices are correct comes from the bank when it is given; else, for single-answer
 questions, a choice counts as correct when the attempts that picked it scored above 0.
 
-Per misconception (`MisconceptionStat`): the students who **hold** it are those whose latest
-attempt touching it revealed it. An attempt touches a misconception when it answers a question
-whose options carry it (from the bank), or any question where some answer revealed it.
+Per misconception (`MisconceptionStat`): the students who **hold** it, by the app's rule
+(`quizapp.core.progress.overcoming`): they fell for it and have not declined it on two different
+(UTC) days since. An answer touches a misconception when it answers a question whose options
+carry it (from the bank), or any question where some answer revealed it.
 """
 
 from __future__ import annotations

@@ -1,15 +1,21 @@
 """Misconceptions across a class: who holds each one, and in which questions it shows.
 
-A student holds a misconception when their latest attempt touching it revealed it (the rule is
-stated in `analysis`). Misconception ids belong to a bank, so each is counted per bank.
+A student holds a misconception by the app's own rule (`quizapp.core.progress.overcoming`): they
+fell for it, and have not declined it on two different days since. Here each answer to a
+question that can reveal it (its options carry it in the bank, or some answer revealed it there)
+is an event: revealed when the answer's misconceptions list it, declined otherwise; days are
+UTC days, as results files time answers in UTC. Misconception ids belong to a bank, so each is
+counted per bank.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
+from datetime import UTC
 
 from quizapp.core.model import Bank
+from quizapp.core.progress import Touch, standing
 from quizapp.core.stats.model import MisconceptionStat
 from quizapp.core.stats.rows import ResultRow
 
@@ -58,16 +64,20 @@ def _stat(
     bank: Bank | None,
 ) -> MisconceptionStat:
     bank_id, misconception_id = key
-    latest: dict[str, ResultRow] = {}
-    touching: dict[tuple[str, str], list[ResultRow]] = defaultdict(list)
+    events: dict[str, list[tuple[ResultRow, Touch]]] = defaultdict(list)
     for row in rows:
-        if row.bank_id == bank_id and row.question_id in carriers:
-            touching[row.attempt].append(row)
-            if row.install_id not in latest or row.order >= latest[row.install_id].order:
-                latest[row.install_id] = row
+        if row.bank_id != bank_id or row.question_id not in carriers:
+            continue
+        if misconception_id in row.misconceptions:
+            events[row.install_id].append((row, Touch.REVEALED))
+        elif row.response is not None:
+            events[row.install_id].append((row, Touch.DECLINED))
     holders = sum(
-        any(misconception_id in row.misconceptions for row in touching[last.attempt])
-        for last in latest.values()
+        standing(
+            (row.answered_at.astimezone(UTC).date(), touch)
+            for row, touch in sorted(touched, key=lambda pair: pair[0].order)
+        ).held
+        for touched in events.values()
     )
     where = Counter(row.question_id for row in found)
     misconception = None if bank is None else bank.misconception(misconception_id)
