@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from quizapp.core.faces import lazy_names
 
 if TYPE_CHECKING:
-    from quizapp.core.progress.aside import REVIEW_AS, Aside, AsideCard
+    from quizapp.core.progress.aside import Aside, AsideCard
     from quizapp.core.progress.codec import content_hash, response_from_json
     from quizapp.core.progress.days import DayAccuracy, DayCount, local_day
     from quizapp.core.progress.drafts import (
@@ -20,9 +20,15 @@ if TYPE_CHECKING:
     from quizapp.core.progress.export import COLUMNS, EXPORT_FORMATS, RESULTS_FORMAT, export_answers
     from quizapp.core.progress.figures import BankProgress
     from quizapp.core.progress.outlook import StorePlanner
-    from quizapp.core.progress.recorder import DEFAULT_NEW_LIMIT, Recorder, SessionLog, utc_now
-    from quizapp.core.progress.shelf import SESSION_NAMES, Counted, Shelf
     from quizapp.core.progress.overcoming import OVERCOME_DAYS, Standing, Touch, standing
+    from quizapp.core.progress.recorder import (
+        DEFAULT_NEW_LIMIT,
+        REVIEW_AS,
+        Recorder,
+        SessionLog,
+        utc_now,
+    )
+    from quizapp.core.progress.shelf import SESSION_NAMES, Counted, Shelf
     from quizapp.core.progress.store import (
         STORE_FILE,
         Store,
@@ -111,7 +117,7 @@ __getattr__ = lazy_names(
         "OVERCOME_DAYS": "overcoming",
         "Overview": "views",
         "RESULTS_FORMAT": "export",
-        "REVIEW_AS": "aside",
+        "REVIEW_AS": "recorder",
         "Recorder": "recorder",
         "ResumedExam": "drafts",
         "SESSION_NAMES": "shelf",

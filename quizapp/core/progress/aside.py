@@ -5,7 +5,7 @@
   one is left out until `until` (the start of the student's next day), as in Anki. Set-up
   sessions, which the student picks question by question, still hold them.
 - **Settings** (`setting`, `remember`): small text values the app keeps between runs, such as
-  whether "Review due" gives flashcards or questions (`REVIEW_AS`).
+  whether "Review due" gives flashcards or questions (`recorder.REVIEW_AS`).
 - **Exam drafts** (`keep_draft`, `latest_draft`, `drop_draft`): a mock exam under way, one row
   per exam session, replaced at every change; `Store.record_many(drop_draft=True)` deletes it
   with the submitted answers, in one transaction.
@@ -20,7 +20,6 @@ from enum import StrEnum
 from quizapp.core.progress.store import Store
 
 __all__ = [
-    "REVIEW_AS",
     "Aside",
     "AsideCard",
     "drop_draft",
@@ -32,9 +31,6 @@ __all__ = [
     "set_aside_in",
     "setting",
 ]
-
-#: The setting naming what "Review due" gives: "flashcards" or "questions".
-REVIEW_AS = "review_as"
 
 #: A card is set aside now when it is suspended, or buried until after `?` (a Unix time).
 ACTIVE = "(kind = 'suspended' OR until > ?)"

@@ -30,10 +30,14 @@ if TYPE_CHECKING:  # the store (sqlite3, fsrs) is imported by the worker that op
     from quizapp.core.progress.rows import Answered, StoredAnswer
     from quizapp.core.progress.store import Store, StoreOpening
 
-__all__ = ["DEFAULT_NEW_LIMIT", "MODES", "Recorder", "SessionLog", "utc_now"]
+__all__ = ["DEFAULT_NEW_LIMIT", "MODES", "REVIEW_AS", "Recorder", "SessionLog", "utc_now"]
 
 #: The mode names saved with each answer, by kind of session.
 MODES = ("practice", "exam", "flashcards", "review", "target")
+
+#: The setting naming what "Review due" gives: "flashcards" or "questions". Here, in a light
+#: module, so the home screen names it without loading the store.
+REVIEW_AS = "review_as"
 
 #: New cards a "Review due" session brings in per day, unless told otherwise. It lives here, in
 #: a light module, so that the command line and the app name it without loading the store.

@@ -162,8 +162,8 @@ def _unretire(conn: sqlite3.Connection, bank_id: str, question_id: str, new: boo
 def _tally(conn: sqlite3.Connection, bank_id: str, revealed: Sequence[str], at: float) -> None:
     """Count the misconceptions the answer revealed: how often, first and last.
 
-    Whether each is held or overcome is not kept here: `overcoming.standing` reads it from the answers'
-    `misconceptions` and `declined`, by the student's days.
+    Whether each is held or overcome is not kept here: `overcoming.standing` reads it from the
+    answers' `misconceptions` and `declined`, by the student's days.
     """
     conn.executemany(
         "INSERT INTO misconceptions (bank_id, misconception_id, times, first_fell, last_fell,"

@@ -112,13 +112,13 @@ def _v1(conn: sqlite3.Connection) -> None:
 
 #: Version 2. `answers.declined`: the misconceptions a question's options carried that the
 #: answer did *not* reveal (JSON list; NULL for answers saved before version 2, filled in from
-#: the bank the next time it is read: `Store.fill_declined`), the events the held/overcome rule
-#: (`overcoming.standing`) reads. `undo`: per answer, what it changed (the card, tally and bank rows as
-#: they were before, as JSON), so `Store.undo` puts them back exactly. `set_aside`: questions
-#: suspended (until the student restores them) or buried (until `until`). `settings`: what the
-#: app remembers between runs. `exam_drafts`: a mock exam under way, kept at every change so
-#: that one closed by accident can be resumed. `misconceptions.overcome_at` is kept as it was
-#: but no longer written: whether a misconception is overcome is read from the answers.
+#: the bank the next time it is read: `held.fill_declined`), the events the held/overcome rule
+#: (`overcoming.standing`) reads. `undo`: per answer, what it changed (the card, tally and bank
+#: rows as they were before, as JSON), so `Store.undo` puts them back exactly. `set_aside`:
+#: questions suspended (until the student restores them) or buried (until `until`). `settings`:
+#: what the app remembers between runs. `exam_drafts`: a mock exam under way, kept at every
+#: change so that one closed by accident can be resumed. `misconceptions.overcome_at` is kept as
+#: it was but no longer written: whether a misconception is overcome is read from the answers.
 V2_SCHEMA = (
     "ALTER TABLE answers ADD COLUMN declined TEXT",
     "CREATE INDEX answers_undeclined ON answers (bank_id) WHERE declined IS NULL",
