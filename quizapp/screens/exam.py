@@ -25,7 +25,7 @@ from textual.timer import Timer
 from textual.widgets import Footer
 
 from quizapp.core.model import Response
-from quizapp.core.progress import SessionLog, draft_json
+from quizapp.core.progress import SessionLog, draft_hashes, draft_json
 from quizapp.core.scoring import AnswerError
 from quizapp.core.study import ExamSession, SessionError
 from quizapp.messages import StudyEnded
@@ -78,6 +78,7 @@ class ExamScreen(Screen[None]):
         """True once the results have been shown."""
         self._drafted = -self.DRAFT_SECONDS
         """The exam's elapsed time when its draft was last kept."""
+        self._hashes: tuple[str, ...] | None = None
 
     def compose(self) -> ComposeResult:
         """Header with the clock, the question strip, the question, the status bar, the footer."""
@@ -97,7 +98,9 @@ class ExamScreen(Screen[None]):
         log, session = self.progress_log, self.session
         if log is None or session.submitted or self._done:
             return
-        log.keep_draft(draft_json(session.items, session.standing()))
+        if self._hashes is None:
+            self._hashes = draft_hashes(session.items)
+        log.keep_draft(draft_json(session.items, session.standing(), self._hashes))
         self._drafted = session.elapsed()
 
     # --- what the screen shows --------------------------------------------------------------

@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from quizapp.core.progress.days import DayAccuracy, DayCount, local_day
     from quizapp.core.progress.drafts import (
         ResumedExam,
+        draft_hashes,
         draft_json,
         read_draft,
         resume_draft,
@@ -81,6 +82,7 @@ __all__ = [
     "bank_report",
     "content_hash",
     "default_data_dir",
+    "draft_hashes",
     "draft_json",
     "export_answers",
     "held_with_text",
@@ -132,6 +134,7 @@ __getattr__ = lazy_names(
         "bank_report": "views",
         "content_hash": "codec",
         "default_data_dir": "store",
+        "draft_hashes": "drafts",
         "draft_json": "drafts",
         "export_answers": "export",
         "held_with_text": "views",

@@ -18,7 +18,7 @@ import contextlib
 import json
 import random
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -32,6 +32,7 @@ from quizapp.core.study import ExamSession, ExamStanding, Presented, StudyItem, 
 __all__ = [
     "ResumedExam",
     "SavedExam",
+    "draft_hashes",
     "draft_json",
     "read_draft",
     "resume_draft",
@@ -42,14 +43,21 @@ __all__ = [
 DRAFT_FORMAT = 1
 
 
-def draft_json(items: tuple[StudyItem, ...], standing: ExamStanding) -> str:
-    """The draft of the exam over `items` standing as `standing`, as JSON text."""
+def draft_json(
+    items: tuple[StudyItem, ...], standing: ExamStanding, hashes: Sequence[str] | None = None
+) -> str:
+    """The draft of the exam over `items` standing as `standing`, as JSON text.
+
+    `hashes`: the items' content hashes, when the caller keeps them (a draft is written at every
+    change of the exam; hashing every question each time would be most of its cost).
+    """
     banks = list({item.bank.id: item.bank for item in items}.values())
+    digests = hashes if hashes is not None else [content_hash(item.question) for item in items]
     questions = [
         {
             "bank": item.bank.id,
             "id": item.question.id,
-            "hash": content_hash(item.question),
+            "hash": digest,
             "choices": list(shown.choice_order),
             "items": list(shown.item_order),
             "rights": list(shown.right_order),
@@ -58,8 +66,9 @@ def draft_json(items: tuple[StudyItem, ...], standing: ExamStanding) -> str:
             "flagged": flagged,
             "seconds": seconds,
         }
-        for item, shown, response, confidence, flagged, seconds in zip(
+        for item, digest, shown, response, confidence, flagged, seconds in zip(
             items,
+            digests,
             standing.presented,
             standing.responses,
             standing.confidences,
@@ -82,6 +91,11 @@ def draft_json(items: tuple[StudyItem, ...], standing: ExamStanding) -> str:
         },
         ensure_ascii=False,
     )
+
+
+def draft_hashes(items: tuple[StudyItem, ...]) -> tuple[str, ...]:
+    """The content hashes of `items`, for `draft_json` to take again and again."""
+    return tuple(content_hash(item.question) for item in items)
 
 
 @dataclass(frozen=True, slots=True)
