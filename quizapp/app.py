@@ -90,7 +90,7 @@ class QuizApp(StudyFlow):
         store, cache = self.recorder.store, self.context.cache
         if store is None:
             return
-        resumed = waiting_exam(store, lambda path: read_bank(cache, path).bank, self.context.clock)
+        resumed = waiting_exam(store, lambda path: read_bank(cache, path).bank)
         if resumed is not None:
             with contextlib.suppress(RuntimeError):
                 self.call_from_thread(self.offer_resume, resumed)

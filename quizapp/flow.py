@@ -105,9 +105,9 @@ class StudyFlow(App[None]):
         def chosen(choice: str | None) -> None:
             if choice == "discard":
                 recorder.drop_draft(session_id)
-            elif choice == "resume" and resumed.session is not None:
+            elif choice == "resume" and resumed.resumable:
                 log = recorder.session("exam", session_id)
-                self.push_screen(ExamScreen(resumed.session, log=log))
+                self.push_screen(ExamScreen(resumed.start(self.context.clock), log=log))
 
         self.push_screen(ResumeDialog(resumed), chosen)
 

@@ -228,8 +228,11 @@ class FlashcardScreen(Screen[None]):
         except StoreError as error:
             self.notify(str(error), title="Undo", severity="error", markup=False)
         grade = undone.record.response if undone.record is not None else None
-        what = f"your {GRADES[int(grade)]}" if isinstance(grade, SelfGrade) else "setting it aside"
-        self.notify(f"Took back {what}: the card again.", title="Undo", timeout=3)
+        if isinstance(grade, SelfGrade):
+            note = f"Took back your {GRADES[int(grade)]}: turn the card and grade it again."
+        else:
+            note = "The card is back: no longer set aside."
+        self.notify(note, title="Undo", timeout=3)
         await self._next()
 
     async def action_set_aside(self, kind: str) -> None:

@@ -129,7 +129,6 @@ class ProgressScreen(Screen[None]):
         with VerticalScroll(id="progress-body"):
             yield Static(id="progress-mastery")
             yield Static(id="progress-counts")
-            yield Static(id="progress-aside")
             yield Static(id="progress-empty")
             with Grid(id="progress-grid"):
                 yield Chart(f"Accuracy · last {ACCURACY_DAYS} days", id="chart-accuracy")
@@ -220,10 +219,10 @@ class ProgressScreen(Screen[None]):
         """Fill every part in from `report`; a bank never answered shows the empty state."""
         today = local_day(self.recorder.now(), self.recorder.tz)
         self.query_one("#progress-mastery", Static).update(mastery_line(report))
-        self.query_one("#progress-counts", Static).update(counts_text(report))
-        aside = self.query_one("#progress-aside", Static)
-        aside.display = bool(report.set_aside)
-        aside.update(aside_line(report.set_aside))
+        counts = counts_text(report)
+        if report.set_aside:
+            counts = Content("\n").join([counts, aside_line(report.set_aside)])
+        self.query_one("#progress-counts", Static).update(counts)
         self.refresh_bindings()
         empty = report.answered == 0
         self.query_one("#progress-grid").display = not empty

@@ -36,7 +36,8 @@ def _what(card: AsideCard) -> str:
 
 
 def aside_line(cards: Sequence[AsideCard]) -> Content:
-    """`Set aside: 2 suspended · 1 buried until tomorrow · a lists them, to restore`."""
+    """`Set aside: 2 suspended · 1 buried until tomorrow · a lists them, to restore` (in the
+    colour of the counts above it, its first words bold)."""
     if not cards:
         return Content("")
     suspended = sum(1 for card in cards if card.kind == "suspended")
@@ -44,7 +45,7 @@ def aside_line(cards: Sequence[AsideCard]) -> Content:
     if len(cards) > suspended:
         parts.append(f"{len(cards) - suspended} buried until tomorrow")
     return Content.assemble(
-        ("Set aside: ", "bold"), " · ".join(parts), ("  · a lists them, to restore", "dim")
+        ("Set aside: ", "bold"), " · ".join(parts), " · a lists them, to restore"
     )
 
 

@@ -17,8 +17,8 @@ __all__ = ["REVIEW_FORMS", "ReviewChoice"]
 
 #: The two forms of a review, by the value remembered, with their key and line.
 REVIEW_FORMS = {
-    "flashcards": ("1", "Flashcards", "turn each card, grade your recall (as in Anki)"),
-    "questions": ("2", "Questions", "answer each one, with feedback on misconceptions"),
+    "flashcards": ("1", "Flashcards", "turn each card, grade your recall"),
+    "questions": ("2", "Questions", "answer each one, with feedback"),
 }
 
 

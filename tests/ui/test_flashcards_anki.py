@@ -202,7 +202,7 @@ async def test_suspend_and_bury_set_cards_aside_until_restored() -> None:
         assert isinstance(app.screen, ProgressScreen)
         text = screen_text(app)
         assert "1 set aside" in text
-        assert "Set aside: 1 suspended  · a lists them, to restore" in text
+        assert "Set aside: 1 suspended · a lists them, to restore" in text
         await pilot.press("a")
         await settle(pilot)
         assert isinstance(app.screen, AsideDialog)

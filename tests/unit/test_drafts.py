@@ -43,9 +43,9 @@ def test_a_draft_brings_the_exam_back_as_it_was() -> None:
     saved = read_draft("s-1", text)
     assert saved is not None and saved.titles == ("Earth and sky",)
     later = FakeClock(50_000.0)  # another run of the app: its clock starts anywhere
-    resumed = resume_draft(saved, {"earth": EARTH}, later)
-    again = resumed.session
-    assert again is not None
+    resumed = resume_draft(saved, {"earth": EARTH})
+    later.advance(30)  # the offer waits for the student: its clock is not the exam's
+    again = resumed.start(later)
     assert (resumed.total, resumed.dropped, resumed.changed) == (5, 0, 0)
     assert resumed.remaining == pytest.approx(7 * 60)
     assert again.remaining() == pytest.approx(7 * 60)  # the clock stood still while closed
@@ -74,13 +74,16 @@ def test_questions_gone_are_dropped_and_edited_ones_lose_their_answer() -> None:
             edited if q.id == first.id else q for q in EARTH.questions if q.id != second
         ),
     )
-    resumed = resume_draft(saved, {"earth": bank}, clock)
+    resumed = resume_draft(saved, {"earth": bank})
     assert (resumed.total, resumed.dropped, resumed.changed) == (5, 1, 1)
-    assert resumed.session is not None and resumed.session.total == 4
-    assert resumed.session.response(0) is None  # the edited question is asked again
+    session = resumed.start(clock)
+    assert session.total == 4
+    assert session.response(0) is None  # the edited question is asked again
     assert resumed.flagged == 0  # the flagged question is the one gone
-    nothing = resume_draft(saved, {}, clock)
-    assert nothing.session is None and nothing.dropped == 5
+    nothing = resume_draft(saved, {})
+    assert not nothing.resumable and nothing.dropped == 5
+    with pytest.raises(ValueError, match="none of the exam"):
+        nothing.start(clock)
 
 
 def test_a_damaged_draft_is_not_offered() -> None:
@@ -89,4 +92,4 @@ def test_a_damaged_draft_is_not_offered() -> None:
     saved = read_draft("s", '{"format": 1, "titles": [], "paths": []}')
     assert saved is not None
     with pytest.raises(ValueError, match="cannot be read"):
-        resume_draft(saved, {}, FakeClock())
+        resume_draft(saved, {})

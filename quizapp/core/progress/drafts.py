@@ -127,8 +127,10 @@ class ResumedExam:
     """A draft matched against the banks: the exam to go on with, and what changed since."""
 
     saved: SavedExam
-    session: ExamSession | None
-    """None when none of its questions is left."""
+    items: tuple[StudyItem, ...]
+    """The questions left, in exam order (none: nothing to resume)."""
+    standing: ExamStanding
+    """Where the exam stood, over those questions."""
     total: int
     """Questions the exam had."""
     dropped: int
@@ -141,21 +143,31 @@ class ResumedExam:
     remaining: float | None
     """Seconds left on its clock; None when untimed."""
 
+    @property
+    def resumable(self) -> bool:
+        """True when some of its questions are left to go on with."""
+        return bool(self.items)
 
-def resume_draft(
-    saved: SavedExam, banks: Mapping[str, Bank], clock: Callable[[], float] = time.monotonic
-) -> ResumedExam:
+    def start(self, clock: Callable[[], float] = time.monotonic) -> ExamSession:
+        """The exam, going on from where it stood, its clock running from now (ValueError when
+        nothing is left): started when the student says so, not when it is offered."""
+        if not self.items:
+            raise ValueError("none of the exam's questions is left")
+        return ExamSession.resume(self.items, self.standing, clock)
+
+
+def resume_draft(saved: SavedExam, banks: Mapping[str, Bank]) -> ResumedExam:
     """The exam `saved` was, over the questions `banks` (by id) still have.
 
     Raises ValueError when the draft's contents do not hold together (a damaged draft).
     """
     try:
-        return _resume(saved, banks, clock)
+        return _resume(saved, banks)
     except (KeyError, TypeError, IndexError) as exc:
         raise ValueError(f"the exam's draft cannot be read: {exc!r}") from exc
 
 
-def _resume(saved: SavedExam, banks: Mapping[str, Bank], clock: Callable[[], float]) -> ResumedExam:
+def _resume(saved: SavedExam, banks: Mapping[str, Bank]) -> ResumedExam:
     data = saved.data
     items: list[StudyItem] = []
     presented: list[Presented] = []
@@ -191,11 +203,11 @@ def _resume(saved: SavedExam, banks: Mapping[str, Bank], clock: Callable[[], flo
         pass_mark=float(data["pass_mark"]),
         confidence=bool(data["confidence"]),
     )
-    session = ExamSession.resume(items, standing, clock) if items else None
     limit = standing.time_limit
     return ResumedExam(
         saved=saved,
-        session=session,
+        items=tuple(items),
+        standing=standing,
         total=len(questions),
         dropped=dropped,
         changed=changed,
@@ -205,11 +217,7 @@ def _resume(saved: SavedExam, banks: Mapping[str, Bank], clock: Callable[[], flo
     )
 
 
-def waiting_exam(
-    store: Store,
-    read: Callable[[Path], Bank | None],
-    clock: Callable[[], float] = time.monotonic,
-) -> ResumedExam | None:
+def waiting_exam(store: Store, read: Callable[[Path], Bank | None]) -> ResumedExam | None:
     """The mock exam last left unsubmitted, matched against its banks read with `read` (slow:
     a worker's job); None when there is none. A draft that cannot be read is dropped."""
     try:
@@ -227,7 +235,7 @@ def waiting_exam(
     try:
         if saved is None:
             raise ValueError("the exam's draft cannot be read")
-        return resume_draft(saved, banks, clock)
+        return resume_draft(saved, banks)
     except ValueError:
         with contextlib.suppress(StoreError):
             drop_draft(store, kept[0])

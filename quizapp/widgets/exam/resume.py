@@ -60,7 +60,7 @@ def resume_text(resumed: ResumedExam) -> Content:
                 " asked again, the old answer cleared."
             )
         )
-    if resumed.session is None:
+    if not resumed.resumable:
         lines.append(Content.styled("Nothing of it is left to resume.", "bold"))
     return Content("\n").join(lines)
 
@@ -106,7 +106,7 @@ class ResumeDialog(ModalScreen[str | None]):
             box.border_title = "A mock exam was left unsubmitted"
             yield Static(resume_text(self.resumed), classes="resume-text")
             with HorizontalGroup(classes="resume-buttons"):
-                if self.resumed.session is not None:
+                if self.resumed.resumable:
                     yield Button("Resume (r)", variant="primary", id="resume-resume")
                 yield Button("Discard (d)", id="resume-discard")
                 yield Button("Later (Esc)", id="resume-later")
@@ -114,7 +114,7 @@ class ResumeDialog(ModalScreen[str | None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Resuming needs something left to resume."""
         if action == "choose" and parameters[0] == "resume":
-            return self.resumed.session is not None
+            return self.resumed.resumable
         return True
 
     def action_choose(self, choice: str | None) -> None:
