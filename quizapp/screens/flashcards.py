@@ -97,10 +97,23 @@ class FlashcardScreen(Screen[None]):
         *(Binding(str(key), f"grade({key})", name) for key, name in GRADES.items()),
         Binding("u", "undo", "Undo"),
         Binding("ctrl+z", "undo", "Undo", show=False),
+        # Hidden from the footer, which has no room left at 80 columns; the help lists them.
         Binding(
-            "exclamation_mark", "set_aside('suspended')", "Suspend", key_display="!", show=False
+            "exclamation_mark",
+            "set_aside('suspended')",
+            "Suspend",
+            key_display="!",
+            show=False,
+            tooltip="Suspend the card (restore it from the progress screen)",
         ),
-        Binding("minus", "set_aside('buried')", "Bury", key_display="-", show=False),
+        Binding(
+            "minus",
+            "set_aside('buried')",
+            "Bury",
+            key_display="-",
+            show=False,
+            tooltip="Bury the card until tomorrow",
+        ),
         Binding("q,escape", "leave", "Stop here"),
     ]
 
