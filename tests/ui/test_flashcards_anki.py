@@ -203,6 +203,7 @@ async def test_suspend_and_bury_set_cards_aside_until_restored() -> None:
         text = screen_text(app)
         assert "1 set aside" in text
         assert "Set aside: 1 suspended · a lists them, to restore" in text
+        app.clear_notifications()  # the flashcards' notices have gone by now
         await pilot.press("a")
         await settle(pilot)
         assert isinstance(app.screen, AsideDialog)
