@@ -196,3 +196,37 @@ def test_version_2_adds_undo_set_aside_settings_drafts_and_what_answers_declined
         assert declined[2] == ("bigger-is-closer",)  # giants, right
         assert fill_declined(store, EARTH) == 0
         assert misconception_history(store, ["earth"], UTC)[0].overcome
+
+
+# What version 2 adds, exactly as it was released: frozen here like V1_DDL.
+V2_DDL = """
+ALTER TABLE answers ADD COLUMN declined TEXT;
+CREATE INDEX answers_undeclined ON answers (bank_id) WHERE declined IS NULL;
+CREATE TABLE undo (
+    answer_id INTEGER PRIMARY KEY, session_id TEXT NOT NULL, saved_at REAL NOT NULL,
+    card TEXT, tallies TEXT NOT NULL, bank TEXT
+);
+CREATE INDEX undo_by_session ON undo (session_id, answer_id);
+CREATE INDEX undo_by_time ON undo (saved_at);
+CREATE TABLE set_aside (
+    bank_id TEXT NOT NULL, question_id TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('suspended', 'buried')), until REAL, at REAL NOT NULL,
+    PRIMARY KEY (bank_id, question_id)
+) WITHOUT ROWID;
+CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE exam_drafts (
+    session_id TEXT PRIMARY KEY, saved_at REAL NOT NULL, draft TEXT NOT NULL
+) WITHOUT ROWID;
+"""
+
+
+def test_the_second_migration_still_builds_exactly_the_version_2_schema(tmp_path: Path) -> None:
+    (tmp_path / "by-hand").mkdir()
+    by_hand = make_v1_file(tmp_path / "by-hand")
+    conn = sqlite3.connect(by_hand)
+    conn.executescript(V2_DDL)
+    conn.close()
+    conn = sqlite3.connect(tmp_path / "by-code.sqlite3", isolation_level=None)
+    migrate(conn, MIGRATIONS[:2])
+    conn.close()
+    assert shape(tmp_path / "by-code.sqlite3") == shape(by_hand)
