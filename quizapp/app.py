@@ -3,7 +3,8 @@
 Which screen follows which is `quizapp.flow.StudyFlow`'s, the base of the app. `make_app` builds
 the app for both the command line and the tests, so both run the same thing.
 The store is opened in a worker as the app starts, so the list of banks shows at once; what went
-wrong opening it (progress not saved, a damaged file moved aside) is shown as a notification.
+wrong opening it (progress not saved, a damaged file moved aside) is shown as a notification, and
+a mock exam left unsubmitted when the app last closed is offered (`StudyFlow.offer_resume`).
 """
 
 from __future__ import annotations
@@ -81,12 +82,20 @@ class QuizApp(StudyFlow):
     @work(thread=True, exclusive=True, group="open-store")
     def _open_store(self) -> None:
         # Imported here: sqlite3, fsrs and the scheduler load off the start-up path.
-        from quizapp.core.progress import open_store
+        from quizapp.core.bank import read_bank
+        from quizapp.core.progress import open_store, waiting_exam
 
         failed = self.recorder.opened(open_store(self.context.data_dir))
         # RuntimeError: the app closed meanwhile, and `on_unmount` closes the store.
         with contextlib.suppress(RuntimeError):
             self.call_from_thread(self._store_opened, failed)
+        store, cache = self.recorder.store, self.context.cache
+        if store is None:
+            return
+        resumed = waiting_exam(store, lambda path: read_bank(cache, path).bank)
+        if resumed is not None:
+            with contextlib.suppress(RuntimeError):
+                self.call_from_thread(self.offer_resume, resumed)
 
     def _store_opened(self, failed: str | None) -> None:
         """Say what went wrong opening the store, if anything; the home screen counts."""

@@ -2,9 +2,12 @@
 
 Home lists the banks. Enter there opens the set-up, which is dismissed with a session (or with
 nothing: back home); the session's screen (practice, mock exam, flashcards) is pushed with a log
-of its own for saving answers. "Review due" and "Target my misconceptions" start a practice session
-straight from home. A study screen that is done says so (`StudyEnded`): its results replace it, or
-with nothing to show it is closed, back to where it began (home, or the results whose mistakes it
+of its own for saving answers (flashcards also with the store's schedule, for their interval
+preview and the cards that come back). "Review due" (as questions or flashcards) and "Target my
+misconceptions" start a session straight from home. A mock exam left unsubmitted when the app
+closed is offered once the store is open (`offer_resume`): resumed, discarded, or kept for later.
+A study screen that is done says so (`StudyEnded`): its results replace it, or with nothing to
+show it is closed, back to where it began (home, or the results whose mistakes it
 retried). Results ask for a question's review, a retry of the mistakes, or home. Home also opens
 the progress screen and the instructor's item analysis.
 
@@ -34,6 +37,7 @@ from quizapp.messages import (
 )
 
 if TYPE_CHECKING:
+    from quizapp.core.progress import ResumedExam
     from quizapp.core.study import Session
 
 
@@ -56,7 +60,7 @@ class StudyFlow(App[None]):
         from quizapp.screens import SetupScreen
 
         context = self.context
-        setup = SetupScreen(message.banks, seed=context.seed, clock=context.clock)
+        setup = SetupScreen(message.banks, seed=context.seed, clock=context.clock, due=message.due)
         self.push_screen(setup, self._set_up)
 
     def _set_up(self, session: Session | None) -> None:
@@ -69,10 +73,12 @@ class StudyFlow(App[None]):
         self.push_screen(self.study_screen(message.session, message.mode, message.title))
 
     def study_screen(
-        self, session: Session, mode: str = "practice", title: str | None = None
+        self, session: Session, mode: str | None = None, title: str | None = None
     ) -> Screen[None]:
-        """The screen for `session`, saving its answers under `mode` (a practice session's:
-        practice, review or target); `title` names a practice session in its header."""
+        """The screen for `session`, saving its answers under `mode` (None: the session's own;
+        review or target for the sessions home starts); `title` names the session in its header
+        and results."""
+        from quizapp.core.progress import StorePlanner
         from quizapp.core.study import ExamSession, FlashcardSession
         from quizapp.screens import ExamScreen, FlashcardScreen, QuizScreen
 
@@ -80,8 +86,30 @@ class StudyFlow(App[None]):
         if isinstance(session, ExamSession):
             return ExamScreen(session, log=recorder.session("exam"))
         if isinstance(session, FlashcardSession):
-            return FlashcardScreen(session, log=recorder.session("flashcards"))
-        return QuizScreen(session, title=title, log=recorder.session(mode))
+            if session.planner is None:
+                session.planner = StorePlanner(recorder)
+            log = recorder.session(mode or "flashcards")
+            return FlashcardScreen(session, log=log, title=title)
+        return QuizScreen(session, title=title, log=recorder.session(mode or "practice"))
+
+    # --- a mock exam left unsubmitted -------------------------------------------------------
+
+    def offer_resume(self, resumed: ResumedExam) -> None:
+        """Offer the mock exam the app closed on: resume it, discard it, or decide later."""
+        from quizapp.screens import ExamScreen
+        from quizapp.widgets import ResumeDialog
+
+        recorder = self.context.recorder
+        session_id = resumed.saved.session_id
+
+        def chosen(choice: str | None) -> None:
+            if choice == "discard":
+                recorder.drop_draft(session_id)
+            elif choice == "resume" and resumed.resumable:
+                log = recorder.session("exam", session_id)
+                self.push_screen(ExamScreen(resumed.start(self.context.clock), log=log))
+
+        self.push_screen(ResumeDialog(resumed), chosen)
 
     # --- out of a session -------------------------------------------------------------------
 

@@ -19,7 +19,7 @@ from textual.screen import Screen
 
 if TYPE_CHECKING:
     from quizapp.core.model import Bank
-    from quizapp.core.study import PracticeSession, SessionReport
+    from quizapp.core.study import FlashcardSession, PracticeSession, SessionReport
 
 
 @dataclass
@@ -27,16 +27,19 @@ class OpenSetup(Message):
     """Set up a session on `banks` (studied together)."""
 
     banks: Sequence[Bank]
+    due: frozenset[tuple[str, str]] | None = None
+    """The cards due now on them, by (bank id, question id); None when the store is not open."""
 
 
 @dataclass
 class StartPractice(Message):
-    """Start a practice session made elsewhere ("Review due", "Target my misconceptions").
+    """Start a session made elsewhere: "Review due" (as questions, or as flashcards) or "Target
+    my misconceptions".
 
     `mode` is saved with each answer; `title` names the session in the header and results.
     """
 
-    session: PracticeSession
+    session: PracticeSession | FlashcardSession
     mode: str
     title: str
 

@@ -6,6 +6,11 @@ submitted; questions can be flagged for review. A Textual interval calls `sessio
 submits the exam when its time is up; the results then replace the exam at once, and every answer
 is saved to the progress store together. The screen reads time only through the session, whose
 clock tests replace with a fake one.
+
+Until then the exam is kept as a draft in the store (`draft_json`): after every change (an
+answer, a flag, a move) and every `DRAFT_SECONDS` of the clock, so that an exam closed by
+accident (quitting, a crash, even `kill -9`) is offered again on the next start. Leaving it on
+purpose drops the draft; submitting drops it with the answers saved, in one transaction.
 """
 
 from __future__ import annotations
@@ -20,7 +25,7 @@ from textual.timer import Timer
 from textual.widgets import Footer
 
 from quizapp.core.model import Response
-from quizapp.core.progress import SessionLog
+from quizapp.core.progress import SessionLog, draft_hashes, draft_json
 from quizapp.core.scoring import AnswerError
 from quizapp.core.study import ExamSession, SessionError
 from quizapp.messages import StudyEnded
@@ -44,6 +49,8 @@ class ExamScreen(Screen[None]):
     CSS_PATH = "exam.tcss"
     TICK_SECONDS = 0.25
     """How often the clock is read and the session asked whether time is up."""
+    DRAFT_SECONDS = 10.0
+    """How much exam time may pass between two drafts with no change: what a crash can cost."""
 
     # Flag and the question list avoid `a`-`i`, which pick choices by letter.
     BINDINGS = [
@@ -69,6 +76,9 @@ class ExamScreen(Screen[None]):
         self._timer: Timer | None = None
         self._done = False
         """True once the results have been shown."""
+        self._drafted = -self.DRAFT_SECONDS
+        """The exam's elapsed time when its draft was last kept."""
+        self._hashes: tuple[str, ...] | None = None
 
     def compose(self) -> ComposeResult:
         """Header with the clock, the question strip, the question, the status bar, the footer."""
@@ -78,9 +88,20 @@ class ExamScreen(Screen[None]):
         yield Footer()
 
     async def on_mount(self) -> None:
-        """Show the first question and start reading the clock."""
+        """Show the first question, keep the first draft and start reading the clock."""
         await self.show_current()
+        self.keep_draft()
         self._timer = self.set_interval(self.TICK_SECONDS, self._tick, name="exam-clock")
+
+    def keep_draft(self) -> None:
+        """Keep the exam as it stands in the store, to be resumed if the app closes now."""
+        log, session = self.progress_log, self.session
+        if log is None or session.submitted or self._done:
+            return
+        if self._hashes is None:
+            self._hashes = draft_hashes(session.items)
+        log.keep_draft(draft_json(session.items, session.standing(), self._hashes))
+        self._drafted = session.elapsed()
 
     # --- what the screen shows --------------------------------------------------------------
 
@@ -109,6 +130,8 @@ class ExamScreen(Screen[None]):
             self._finished()
         else:
             self.query_one(ExamHeader).show_clock(self.session)
+            if self.session.elapsed() - self._drafted >= self.DRAFT_SECONDS:
+                self.keep_draft()
 
     def _finished(self) -> None:
         """Replace the exam (and any dialog over it) with its results."""
@@ -143,6 +166,7 @@ class ExamScreen(Screen[None]):
         if self.session.submitted:
             self._finished()
             return False
+        self.keep_draft()
         return True
 
     # --- answering --------------------------------------------------------------------------
@@ -292,13 +316,24 @@ class ExamScreen(Screen[None]):
         self._ask_to_leave(self._leave, "Leave the exam?", "Leave")
 
     def _leave(self) -> None:
+        if self.progress_log is not None:
+            self.progress_log.drop_draft()
+        self._done = True
         self.post_message(StudyEnded(self, None))
 
     def confirm_quit(self) -> None:
-        """Quit the app, after asking (for the app's quit key while an exam is under way)."""
-        self._ask_to_leave(self.app.exit, "Quit quizapp?", "Quit")
+        """Quit the app, after asking (for the app's quit key while an exam is under way); the
+        exam's draft is kept, to be offered on the next start."""
 
-    def _ask_to_leave(self, leave: Callable[[], object], title: str, yes: str) -> None:
+        def quit_kept() -> None:
+            self.keep_draft()
+            self.app.exit()
+
+        self._ask_to_leave(quit_kept, "Quit quizapp?", "Quit", kept=True)
+
+    def _ask_to_leave(
+        self, leave: Callable[[], object], title: str, yes: str, *, kept: bool = False
+    ) -> None:
         if isinstance(self.app.screen, ConfirmModal) and self.app.screen.title_text == title:
             return  # already asking (the quit key pressed twice)
 
@@ -306,4 +341,4 @@ class ExamScreen(Screen[None]):
             if answer and not self.session.submitted:
                 leave()
 
-        self.app.push_screen(leave_dialog(title, yes), confirmed)
+        self.app.push_screen(leave_dialog(title, yes, kept=kept), confirmed)

@@ -8,7 +8,9 @@ each bank's due, new and learned cards and finds the misconceptions still held; 
 detail pane and the header fill in with them.
 
 Enter opens the set-up of a session on the highlighted bank, or on every bank marked with Space;
-`v` reviews what is due on those banks, `t` targets the misconceptions held, `g` shows progress.
+`v` reviews what is due on those banks (as flashcards or as questions: the student chooses, and
+the choice is remembered in the store), `t` targets the misconceptions held, `g` shows progress.
+When nothing is due and today's new cards are used up, `v` says so rather than going dim.
 """
 
 from __future__ import annotations
@@ -24,20 +26,29 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
-from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from quizapp.core.bank import LoadResult, summarize
-from quizapp.core.progress import SESSION_NAMES, Shelf
+from quizapp.core.progress import REVIEW_AS, SESSION_NAMES, Shelf
 from quizapp.core.visible import visible
 from quizapp.messages import OpenInstructor, OpenProgress, OpenSetup, StartPractice
-from quizapp.widgets import BankList, LoadingBar, bank_details, bank_row, home_header, no_banks
+from quizapp.widgets import (
+    BankList,
+    LoadingBar,
+    ReviewChoice,
+    bank_details,
+    home_header,
+    no_banks,
+)
 
 if TYPE_CHECKING:  # the model, progress and sessions load in workers, after the first frame
     from quizapp.context import AppContext
     from quizapp.core.bank import BankSummary
     from quizapp.core.progress import Counted
-    from quizapp.core.study import PracticeSession
+    from quizapp.core.study import FlashcardSession, PracticeSession
+
+#: The cards due on the banks a set-up opens (bank id, question id), when known.
+Due = frozenset[tuple[str, str]] | None
 
 
 class HomeScreen(Screen[None]):
@@ -87,12 +98,7 @@ class HomeScreen(Screen[None]):
         """Search the paths again and (re)read every bank that changed."""
         pending = self.shelf.search()
         banks = self.query_one(BankList)
-        banks.clear_options()
-        options: list[Option | None] = []
-        for path in self.shelf.files:
-            # None draws a rule under the previous option; it does not count as an option.
-            options += [Option(self._row(path)), None]
-        banks.add_options(options[:-1])
+        banks.fill(self.shelf)
         empty = not self.shelf.files
         self.query_one("#home-main").display = not empty
         self.query_one("#home-empty", Static).display = empty
@@ -108,11 +114,6 @@ class HomeScreen(Screen[None]):
         self._show_header()
         self.count_progress()
 
-    def _row(self, path: Path) -> Content:
-        summary = self.shelf.summaries.get(path)
-        counts = self.shelf.counts_of(summary)
-        return bank_row(path, summary, path in self.shelf.marked, counts)
-
     def highlighted_path(self) -> Path | None:
         """The bank under the cursor, if any."""
         index = self.query_one(BankList).highlighted
@@ -122,16 +123,14 @@ class HomeScreen(Screen[None]):
     def show_progress(self) -> None:
         """Redraw every row, the details and the header with the counts just made."""
         banks = self.query_one(BankList)
-        for index, path in enumerate(self.shelf.files):
-            banks.replace_option_prompt_at_index(index, self._row(path))
+        banks.redraw(self.shelf)
         if banks.highlighted is not None:
             self._show_details(banks.highlighted)
         self._show_header()
 
     def _show_header(self) -> None:
-        recorder = self.context.recorder
-        shelf = self.shelf
-        header = home_header(len(shelf.marked), shelf.overview, len(shelf.held), recorder.saving)
+        shelf, saving = self.shelf, self.context.recorder.saving
+        header = home_header(len(shelf.marked), shelf.overview, len(shelf.held), saving)
         self.query_one("#home-header", Static).update(header)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -157,7 +156,7 @@ class HomeScreen(Screen[None]):
         if refused is not None:
             self.notify(refused, timeout=3)
             return
-        banks.replace_option_prompt_at_index(index, self._row(path))
+        banks.redraw(self.shelf, path)
         self._show_header()
         self.refresh_bindings()
 
@@ -191,10 +190,9 @@ class HomeScreen(Screen[None]):
         id), with the details of the highlighted one."""
         banks = self.query_one(BankList)
         for changed in self.shelf.known(path, summary):
-            index = self.shelf.files.index(changed)
-            banks.replace_option_prompt_at_index(index, self._row(changed))
-            if banks.highlighted == index:
-                self._show_details(index)
+            banks.redraw(self.shelf, changed)
+            if banks.highlighted == self.shelf.files.index(changed):
+                self._show_details(banks.highlighted)
         self._show_header()
 
     @on(OptionList.OptionHighlighted, "#banks")
@@ -217,30 +215,30 @@ class HomeScreen(Screen[None]):
         shelf = self.shelf
         paths = [path for path in shelf.files if path in shelf.marked]
         paths = paths or [shelf.files[event.option_index]]
-        for path in paths:
-            summary = shelf.summaries.get(path)
-            if summary is None:
-                self.notify("This bank is still being read; try again in a moment.", timeout=3)
-                return
-            if not summary.ok:
+        unready = shelf.unready(paths)
+        if unready is not None:
+            path, broken = unready
+            if broken:
                 self._show_details(shelf.files.index(path))
-                self.notify(
-                    "This bank has problems (listed on the right); fix them to study it.",
-                    title="Broken bank",
-                    severity="warning",
-                )
-                return
+                message = "This bank has problems (listed on the right); fix them to study it."
+                self.notify(message, title="Broken bank", severity="warning")
+            else:
+                self.notify("This bank is still being read; try again in a moment.", timeout=3)
+            return
         titles = [summary.title for path in paths if (summary := shelf.summaries.get(path))]
         self.show_loading(f"Opening {' + '.join(titles)}…", 0.0)
         self._open_banks(paths)
 
     @work(thread=True, exclusive=True, group="open-bank")
     def _open_banks(self, paths: list[Path]) -> None:
-        """Read the whole banks (from the cache when fresh), then ask for the set-up on them."""
+        """Read the whole banks (from the cache when fresh) and the cards due on them, then ask
+        for the set-up on them."""
+        recorder = self.context.recorder
         results = self.shelf.open(paths)
-        self.app.call_from_thread(self._set_up, paths, results)
+        due = self.shelf.due(recorder.store, results, recorder.now())
+        self.app.call_from_thread(self._set_up, paths, results, due)
 
-    def _set_up(self, paths: list[Path], results: list[LoadResult]) -> None:
+    def _set_up(self, paths: list[Path], results: list[LoadResult], due: Due = None) -> None:
         self.show_loading("", None)
         banks = []
         for path, result in zip(paths, results, strict=True):
@@ -251,7 +249,7 @@ class HomeScreen(Screen[None]):
                 )
                 return
             banks.append(result.bank)
-        self.post_message(OpenSetup(banks))
+        self.post_message(OpenSetup(banks, due))
 
     # --- progress ---------------------------------------------------------------------------
 
@@ -268,12 +266,8 @@ class HomeScreen(Screen[None]):
     def _count(self, number: int) -> None:
         from quizapp.core.progress import StoreError
 
-        recorder = self.context.recorder
-        assert recorder.store is not None
         try:
-            counted = self.shelf.count(
-                recorder.store, recorder.now(), recorder.tz, recorder.new_limit
-            )
+            counted = self.shelf.count(self.context.recorder)
         except StoreError as error:
             self.app.call_from_thread(self._failed, str(error))
             return
@@ -291,34 +285,41 @@ class HomeScreen(Screen[None]):
         self.notify(message, title="Progress", severity="error", timeout=10, markup=False)
 
     def action_study(self, mode: str) -> None:
-        """Start a "Review due" (`review`) or "Target my misconceptions" (`target`) session."""
+        """Start a "Review due" (`review`: as flashcards or questions, asked) or "Target my
+        misconceptions" (`target`) session; say why a review has nothing today, if so."""
         here = self.highlighted_path()
         paths = self.shelf.chosen(here)
         if not paths or not self.shelf.can_study(mode, here):
             return
+        if mode == "target":
+            self._find(mode, paths)
+            return
+        refusal = self.shelf.refusal(here)
+        if refusal is not None:
+            self._nothing(mode, refusal)
+            return
+        recorder = self.context.recorder
+
+        def chosen(form: str | None) -> None:
+            if form is not None:
+                recorder.remember(REVIEW_AS, form)
+                self._find(mode, paths, as_cards=form == "flashcards")
+
+        offer = ReviewChoice(self.shelf.review_what(here), recorder.setting(REVIEW_AS))
+        self.app.push_screen(offer, chosen)
+
+    def _find(self, mode: str, paths: list[Path], *, as_cards: bool = False) -> None:
         self.show_loading(f"{SESSION_NAMES[mode]}: finding the questions…", 0.0)
-        self._prepare(mode, paths)
+        self._prepare(mode, paths, as_cards)
 
     @work(thread=True, exclusive=True, group="open-bank")
-    def _prepare(self, mode: str, paths: list[Path]) -> None:
+    def _prepare(self, mode: str, paths: list[Path], as_cards: bool) -> None:
         """Read the banks and pick the session's questions, off the message loop."""
         from quizapp.core.progress import StoreError
         from quizapp.core.study import StudyError
 
-        context = self.context
-        recorder = context.recorder
-        assert recorder.store is not None
         try:
-            session = self.shelf.session(
-                mode,
-                paths,
-                recorder.store,
-                now=recorder.now(),
-                tz=recorder.tz,
-                new_limit=recorder.new_limit,
-                seed=context.seed,
-                clock=context.clock,
-            )
+            session = self.shelf.session(mode, paths, self.context, as_cards=as_cards)
         except (StudyError, StoreError) as error:
             self.app.call_from_thread(self._nothing, mode, str(error))
             return
@@ -329,7 +330,7 @@ class HomeScreen(Screen[None]):
         self.notify(f"{reason[:1].upper()}{reason[1:]}.", title=SESSION_NAMES[mode], markup=False)
         self.count_progress()
 
-    def _study(self, mode: str, session: PracticeSession) -> None:
+    def _study(self, mode: str, session: PracticeSession | FlashcardSession) -> None:
         self.show_loading("", None)
         self.post_message(StartPractice(session, mode, SESSION_NAMES[mode]))
 

@@ -3,7 +3,8 @@
 Per bank: mastery (the share of its questions whose predicted recall is at least 90%), the cards
 due, new and learned, accuracy and reviews per day over the last 30 days, the reviews falling due
 over the next 14, and every misconception ever fallen for (how often, when last, held or
-overcome). ←/→ move between the banks of the home screen's list. The figures come from
+overcome), and the cards set aside (suspended or buried), which `a` lists to restore. ←/→ move
+between the banks of the home screen's list. The figures come from
 `quizapp.core.progress.views.bank_report`, read in a worker; this screen only draws them.
 """
 
@@ -31,7 +32,7 @@ from quizapp.core.progress import (
     bank_report,
     local_day,
 )
-from quizapp.widgets import Chart, accuracy_chart, count_chart, day_label
+from quizapp.widgets import AsideDialog, Chart, accuracy_chart, aside_line, count_chart, day_label
 
 #: The mastery bar's width in cells.
 BAR_WIDTH = 20
@@ -52,12 +53,13 @@ def mastery_line(report: BankReport) -> Content:
 
 
 def counts_text(report: BankReport) -> Content:
-    """`3 due now · 4 new · 2 learned · 14 answers in all`."""
+    """`3 due now · 4 new · 2 learned · 1 set aside · 14 answers in all`."""
     progress = report.progress
     answers = "1 answer" if report.answered == 1 else f"{report.answered:,} answers"
+    aside = f" · {progress.set_aside:,} set aside" if progress.set_aside else ""
     return Content(
         f"{progress.due:,} due now · {progress.new:,} new · {progress.learned:,} learned"
-        f" · {answers} in all"
+        f"{aside} · {answers} in all"
     )
 
 
@@ -73,12 +75,16 @@ def misconception_lines(report: BankReport, today: date, recorder: Recorder) -> 
         last = day_label(local_day(history.last, recorder.tz), today)
         if history.overcome:
             state = ("✔ overcome", "bold $text-success")
+            since = ""
         else:
             state = ("⚠ held", "bold $text-warning")
+            days = history.declined_days
+            # Declined on OVERCOME_DAYS different days overcomes it: say how far along it is.
+            since = f" · avoided on {days} day{'s' * (days != 1)} since" if days else ""
         lines.append(
             Content.assemble(
                 state,
-                (f" · {history.times}× · last {last}", "dim"),
+                (f" · {history.times}× · last {last}{since}", "dim"),
                 "\n",
                 f"“{entry.misconception.summary}”",
             )
@@ -95,6 +101,7 @@ class ProgressScreen(Screen[None]):
     BINDINGS = [
         Binding("left", "bank(-1)", "Previous bank", key_display="←", priority=True),
         Binding("right", "bank(1)", "Next bank", key_display="→", priority=True),
+        Binding("a", "aside", "Set aside", tooltip="Cards set aside: restore one"),
         Binding("escape,q", "back", "Back"),
     ]
 
@@ -141,7 +148,30 @@ class ProgressScreen(Screen[None]):
         """Moving between banks needs another bank."""
         if action == "bank":
             return len(self.paths) > 1
+        if action == "aside":
+            report = self.reports.get(self.index)
+            return report is not None and bool(report.set_aside)
         return True
+
+    def action_aside(self) -> None:
+        """List the bank's cards set aside; the one chosen is restored and the bank recounted."""
+        report = self.reports.get(self.index)
+        if report is None or not report.set_aside:
+            return
+
+        def chosen(key: tuple[str, str] | None) -> None:
+            if key is None:
+                return
+            try:
+                self.recorder.restore(key)
+            except StoreError as error:
+                self.notify(str(error), title="Progress", severity="error", markup=False)
+                return
+            self.notify("Restored: it comes due again as scheduled.", title="Set aside", timeout=4)
+            self.reports.pop(self.index, None)
+            self._show()
+
+        self.app.push_screen(AsideDialog(report.bank, report.set_aside), chosen)
 
     def action_bank(self, step: int) -> None:
         """The previous (-1) or next (1) bank, round the list."""
@@ -189,7 +219,11 @@ class ProgressScreen(Screen[None]):
         """Fill every part in from `report`; a bank never answered shows the empty state."""
         today = local_day(self.recorder.now(), self.recorder.tz)
         self.query_one("#progress-mastery", Static).update(mastery_line(report))
-        self.query_one("#progress-counts", Static).update(counts_text(report))
+        counts = counts_text(report)
+        if report.set_aside:
+            counts = Content("\n").join([counts, aside_line(report.set_aside)])
+        self.query_one("#progress-counts", Static).update(counts)
+        self.refresh_bindings()
         empty = report.answered == 0
         self.query_one("#progress-grid").display = not empty
         note = self.query_one("#progress-empty", Static)

@@ -22,7 +22,7 @@ from textual.widgets import Footer, Static
 
 from quizapp.core.cbm import cbm_mark
 from quizapp.core.model import QuestionType, Response
-from quizapp.core.progress import SessionLog
+from quizapp.core.progress import SessionLog, StoreError
 from quizapp.core.scoring import AnswerError
 from quizapp.core.study import PracticeSession, SessionError
 from quizapp.messages import StudyEnded
@@ -47,6 +47,8 @@ class QuizScreen(Screen[None]):
         Binding("enter", "finish", "See results"),
         Binding("n", "next", "Next question", show=False),
         Binding("n", "finish", "See results", show=False),
+        # Only once answered: in a text box the letter is typed.
+        Binding("u,ctrl+z", "undo", "Undo the answer", show=False),
         Binding("q,escape", "leave", "Stop here"),
     ]
 
@@ -127,7 +129,20 @@ class QuizScreen(Screen[None]):
             return answered and not last
         if action == "finish":
             return answered and last
+        if action == "undo":
+            return answered
         return True
+
+    async def action_undo(self) -> None:
+        """Take the answer back, here and in the store: the question is asked again."""
+        self.session.take_back()
+        if self.progress_log is not None:
+            try:
+                self.progress_log.undo()
+            except StoreError as error:
+                self.notify(str(error), title="Undo", severity="error", markup=False)
+        self.notify("Answer taken back: answer it again.", title="Undo", timeout=3)
+        await self.show_current()
 
     def action_submit(self) -> None:
         """Enter: submit the answer as it stands (the answer area says what is missing)."""

@@ -64,14 +64,20 @@ class SetupScreen(Screen[Session | None]):
         """Enter was pressed: start once the keys typed before it have been handled."""
 
     def __init__(
-        self, banks: Sequence[Bank], seed: int | None = None, clock: Clock = time.monotonic
+        self,
+        banks: Sequence[Bank],
+        seed: int | None = None,
+        clock: Clock = time.monotonic,
+        *,
+        due: frozenset[tuple[str, str]] | None = None,
     ) -> None:
         """A set-up over `banks` (one or more, studied together); `seed` fixes the shuffles and
-        `clock` times the session."""
+        `clock` times the session; `due` (the cards due now) lets flashcards take only those."""
         super().__init__()
         self.banks = tuple(banks)
         self.seed = seed
         self.clock = clock
+        self.due = due
 
     @property
     def form(self) -> SetupForm:
@@ -88,7 +94,7 @@ class SetupScreen(Screen[Session | None]):
         title = " + ".join(bank.title for bank in self.banks)
         yield Static(Content(f"Set up a session · {title}"), id="setup-header")
         with VerticalScroll(id="setup-body"):
-            yield SetupForm(self.banks, self.seed, id="setup-columns")
+            yield SetupForm(self.banks, self.seed, id="setup-columns", due=self.due)
         with HorizontalGroup(id="setup-bar"):
             yield Static(id="setup-status")
             yield Button("Start", variant="primary", compact=True, id="setup-start")

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
         confidence_text,
     )
     from quizapp.widgets.answers.typed import cloze_prompt, prompt_line
+    from quizapp.widgets.aside_list import AsideDialog, aside_line
     from quizapp.widgets.bank_list import BankList, bank_details, bank_row, home_header, no_banks
     from quizapp.widgets.charts import Chart, accuracy_chart, count_chart, day_label
     from quizapp.widgets.confirm import ConfirmModal
@@ -36,6 +37,7 @@ if TYPE_CHECKING:
         leave_dialog,
         submit_dialog,
     )
+    from quizapp.widgets.exam.resume import ResumeDialog
     from quizapp.widgets.loading_bar import LoadingBar
     from quizapp.widgets.results_parts import (
         CalibrationTable,
@@ -46,12 +48,14 @@ if TYPE_CHECKING:
         self_grades_line,
         stopped_early,
     )
+    from quizapp.widgets.review_choice import REVIEW_FORMS, ReviewChoice
     from quizapp.widgets.setup_form import MODES, SetupForm, mode_name
     from quizapp.widgets.topic_bars import TopicBars
 
 __all__ = [
     "AnswerArea",
     "AnswerComparison",
+    "AsideDialog",
     "BankList",
     "CalibrationTable",
     "Chart",
@@ -70,11 +74,15 @@ __all__ = [
     "NavigatorDialog",
     "QuestionStrip",
     "QuestionView",
+    "REVIEW_FORMS",
+    "ResumeDialog",
+    "ReviewChoice",
     "SetupForm",
     "TopicBars",
     "VERDICTS",
     "accuracy_chart",
     "answer_text",
+    "aside_line",
     "bank_details",
     "bank_row",
     "cbm_line",
@@ -102,6 +110,7 @@ __getattr__ = lazy_names(
     {
         "AnswerArea": "answers.area",
         "AnswerComparison": "answers.review",
+        "AsideDialog": "aside_list",
         "BankList": "bank_list",
         "CalibrationTable": "results_parts",
         "Chart": "charts",
@@ -120,11 +129,15 @@ __getattr__ = lazy_names(
         "NavigatorDialog": "exam.navigator",
         "QuestionStrip": "exam.navigator",
         "QuestionView": "answers.question_view",
+        "REVIEW_FORMS": "review_choice",
+        "ResumeDialog": "exam.resume",
+        "ReviewChoice": "review_choice",
         "SetupForm": "setup_form",
         "TopicBars": "topic_bars",
         "VERDICTS": "answers.feedback",
         "accuracy_chart": "charts",
         "answer_text": "answers.review",
+        "aside_line": "aside_list",
         "bank_details": "bank_list",
         "bank_row": "bank_list",
         "cbm_line": "results_parts",

@@ -11,12 +11,13 @@ from typing import TYPE_CHECKING
 from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import OptionList
+from textual.widgets.option_list import Option
 
 from quizapp.core.bank import BankSummary, Problem
 from quizapp.core.visible import visible
 
 if TYPE_CHECKING:  # progress is counted in a worker: the first frame does not import it
-    from quizapp.core.progress import BankProgress, HeldMisconception, Overview
+    from quizapp.core.progress import BankProgress, HeldMisconception, Overview, Shelf
 
 #: Longer lists of topics are only counted in the list (the detail pane names them all).
 TOPICS_IN_ROW = 32
@@ -171,6 +172,26 @@ class BankList(OptionList):
     """The banks, one two-line option each; Enter (or a click) sets up a session on a bank."""
 
     BINDINGS = [Binding("enter", "select", "Set up", tooltip="Set up a session")]
+
+    def fill(self, shelf: Shelf) -> None:
+        """List every bank of `shelf`, a rule between two (the rule is not an option)."""
+        self.clear_options()
+        options: list[Option | None] = []
+        for path in shelf.files:
+            options += [Option(shelf_row(shelf, path)), None]
+        self.add_options(options[:-1])
+
+    def redraw(self, shelf: Shelf, path: Path | None = None) -> None:
+        """Draw the row of `path` again (None: every row) from what `shelf` knows now."""
+        for index, each in enumerate(shelf.files):
+            if path is None or each == path:
+                self.replace_option_prompt_at_index(index, shelf_row(shelf, each))
+
+
+def shelf_row(shelf: Shelf, path: Path) -> Content:
+    """The row of the bank at `path`, from what `shelf` knows of it."""
+    summary = shelf.summaries.get(path)
+    return bank_row(path, summary, path in shelf.marked, shelf.counts_of(summary))
 
 
 def no_banks(paths: Sequence[Path]) -> Content:

@@ -92,11 +92,20 @@ class SetupForm(Horizontal):
     class ModeChanged(Message):
         """The student chose another mode (with the mouse or in the radio set)."""
 
-    def __init__(self, banks: Sequence[Bank], seed: int | None = None, *, id: str) -> None:
-        """A form over `banks`, studied together; `seed` goes into the config it reads."""
+    def __init__(
+        self,
+        banks: Sequence[Bank],
+        seed: int | None = None,
+        *,
+        id: str,
+        due: frozenset[tuple[str, str]] | None = None,
+    ) -> None:
+        """A form over `banks`, studied together; `seed` goes into the config it reads. `due`:
+        the cards due now (by bank and question id), offered as flashcards' "due only"."""
         super().__init__(id=id)
         self.banks = tuple(banks)
         self.seed = seed
+        self.due = due
         self.mode = Mode.PRACTICE
         self.topics = available_topics(self.banks)
         self.tags = available_tags(self.banks)
@@ -127,6 +136,14 @@ class SetupForm(Horizontal):
         yield Checkbox("Shuffle questions", True, compact=True, id="setup-shuffle-questions")
         yield Checkbox("Shuffle choices", True, compact=True, id="setup-shuffle-choices")
         yield Checkbox("Ask how sure I am (1-3)", False, compact=True, id="setup-confidence")
+        if self.due is not None:
+            yield Checkbox(
+                f"Due cards only ({len(self.due):,} due)",
+                False,
+                compact=True,
+                id="setup-due",
+                classes="setup-cards-only",
+            )
         with Vertical(id="setup-exam", classes="setup-exam-only"):
             yield Label("Mock exam", classes="setup-label")
             limit = self.exam.time_limit_minutes
@@ -188,6 +205,7 @@ class SetupForm(Horizontal):
         self.query_one("#setup-mode-hint", Static).update(Content(hint))
         self.set_class(mode is Mode.EXAM, "-exam")
         flashcards = mode is Mode.FLASHCARDS
+        self.set_class(flashcards, "-cards")
         self.query_one("#setup-confidence", Checkbox).disabled = flashcards
         self.query_one("#setup-shuffle-choices", Checkbox).disabled = flashcards
 
@@ -223,6 +241,8 @@ class SetupForm(Horizontal):
             seed=self.seed,
             confidence=self._ticked("#setup-confidence") and self.mode is not Mode.FLASHCARDS,
         )
+        if self.mode is Mode.FLASHCARDS and self.due is not None and self._ticked("#setup-due"):
+            config = replace(config, only=self.due)
         if self.mode is not Mode.EXAM:
             return config
         limit = _number(self._value("#setup-time"), "the time limit")

@@ -29,7 +29,8 @@ def a_week_of_study() -> None:
     """Answers to the study bank over the week before T0 (Monday 3 March 2025, 09:00 UTC).
 
     25 Feb: padlock wrong (https-is-safe), reuse right, manager right twice (it graduates).
-    28 Feb: padlock right (https-is-safe overcome), phishing-signs partly right.
+    28 Feb: padlock right (https-is-safe avoided on one day: still held), phishing-signs partly
+    right.
     2 Mar: reuse wrong (long-is-enough, held since), mfa graded Good twice.
     """
     bank = study_bank()

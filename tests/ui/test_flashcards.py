@@ -32,9 +32,16 @@ async def test_space_turns_the_card_to_its_back() -> None:
         text = screen_text(app)
         assert "Card 1 of 5 · Web" in text
         assert "What does the padlock in the address bar tell you?" in text
-        assert "• The site is run by an honest company." in text  # the choices, on the front
+        # Recall first: the choices wait until asked for.
+        assert "The site is run by an honest company." not in text
+        assert "3 choices hidden: recall first · c shows them" in text
         assert "Answer" not in text and "Misconception" not in text
-        assert "space Show answer" in text.splitlines()[-1]
+        assert "space Show answer  c Choices" in text.splitlines()[-1]
+        await pilot.press("c")
+        await settle(pilot)
+        text = screen_text(app)
+        assert "• The site is run by an honest company." in text and "hidden" not in text
+        assert "c Choices" not in text.splitlines()[-1]
         await pilot.press("space")
         await settle(pilot)
         assert session.flipped
@@ -67,13 +74,17 @@ async def test_grading_every_card_leads_to_the_results() -> None:
         for key in "12343":
             await pilot.press("space", key)
             await settle(pilot)
-            if not session.finished:
-                assert f"Card {session.position + 1} of 5" in screen_text(app)
+            assert f"Card {session.position + 1} of 5" in screen_text(app)
+        # Again brought the first card back, after the others (no schedule here to ask).
+        assert "Card 1 of 5 · again · Web" in screen_text(app)
+        await pilot.press("space", "3")
+        await settle(pilot)
         assert [r.response for r in session.records] == [
             SelfGrade.AGAIN,
             SelfGrade.HARD,
             SelfGrade.GOOD,
             SelfGrade.EASY,
+            SelfGrade.GOOD,
             SelfGrade.GOOD,
         ]
         assert isinstance(app.screen, ResultsScreen)
@@ -117,16 +128,16 @@ async def test_q_after_some_grades_shows_their_results() -> None:
     app = study_app()
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await push(pilot, FlashcardScreen(session))
-        await pilot.press("space", "1", "space", "3", "space")  # two graded, the third turned
+        await pilot.press("space", "4", "space", "3", "space")  # two graded, the third turned
         await settle(pilot)
         await pilot.press("q")
         await settle(pilot)
         assert isinstance(app.screen, ResultsScreen)
         report = app.screen.report
-        assert [r.response for r in report.results] == [SelfGrade.AGAIN, SelfGrade.GOOD]
+        assert [r.response for r in report.results] == [SelfGrade.EASY, SelfGrade.GOOD]
         text = screen_text(app)
         assert "Stopped early" in text and "Stopped after 2 of 5 cards" in text  # the notice
-        assert "Score 1 of 2 (50%)" in text
+        assert "Score 2 of 2 (100%)" in text
         await pilot.press("escape")
         await settle(pilot)
         assert isinstance(app.screen, HomeScreen)

@@ -8,9 +8,11 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
+from textual.widgets import OptionList
 
-from quizapp.screens import HomeScreen
+from quizapp.screens import FlashcardScreen, HomeScreen
 from quizapp.screens.quiz import QuizScreen
+from quizapp.widgets import ReviewChoice
 from tests.ui.helpers import (
     PLANETS,
     FakeNow,
@@ -21,7 +23,7 @@ from tests.ui.helpers import (
     settle,
     ui_app,
 )
-from tests.ui.progress_ui_helpers import a_week_of_study, stored
+from tests.ui.progress_ui_helpers import a_week_of_study, notices, stored
 from tests.ui.study_helpers import STUDY
 
 SnapCompare = Callable[..., bool]
@@ -88,6 +90,12 @@ async def test_review_due_studies_the_due_card_then_new_ones_up_to_the_daily_lim
         now.advance(hours=1)  # padlock is due again
         await pilot.press("v")
         await settle(pilot)
+        offer = app.screen
+        assert isinstance(offer, ReviewChoice) and f"What is due on {TITLE}, then" in screen_text(
+            app
+        )
+        await pilot.press("2")  # as questions
+        await settle(pilot)
         screen = app.screen
         assert isinstance(screen, QuizScreen) and screen.progress_log is not None
         assert screen.progress_log.mode == "review"
@@ -102,20 +110,84 @@ async def test_review_due_studies_the_due_card_then_new_ones_up_to_the_daily_lim
         assert "Results · Review due · Study security basics" in screen_text(app)
 
 
-async def test_review_due_is_off_when_nothing_is_due_or_new_today() -> None:
+async def test_review_due_says_when_todays_new_cards_are_done_instead_of_going_dim() -> None:
+    now = FakeNow()
+    app = ui_app(STUDY, now=now, new_limit=1)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        session = await open_bank(pilot, TITLE)
+        await pilot.press(key_for_choice(session, RIGHT), "enter")  # padlock: today's new card
+        await settle(pilot)
+        await pilot.press("q", "escape")
+        await settle(pilot)
+        home = app.screen
+        assert isinstance(home, HomeScreen)
+        assert home.check_action("study", ("review",)) is True  # not dimmed: it has news
+        await pilot.press("v")
+        await settle(pilot)
+        assert app.screen is home
+        assert notices(app)[-1] == (
+            "Nothing is due, and today's 1 new card is done; tomorrow, or raise --new-limit."
+        )
+        now.advance(days=1)
+        home.count_progress()
+        await settle(pilot)
+        await pilot.press("v")  # a new day: a new card, and padlock due
+        await settle(pilot)
+        assert isinstance(app.screen, ReviewChoice)
+
+
+async def test_review_due_with_new_cards_off_says_so() -> None:
     app = ui_app(STUDY, new_limit=0)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await settle(pilot)
         screen = app.screen
         assert isinstance(screen, HomeScreen)
-        assert screen.check_action("study", ("review",)) is None  # shown dimmed: not now
         await pilot.press("v")
         await settle(pilot)
         assert app.screen is screen
+        assert notices(app)[-1] == "Nothing is due, and new cards are off (--new-limit 0)."
+
+
+async def test_review_due_as_flashcards_is_remembered() -> None:
+    now = FakeNow()
+    app = ui_app(STUDY, now=now)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await settle(pilot)
+        await pilot.press("v")
+        await settle(pilot)
+        assert "1  Flashcards" in screen_text(app) and "2  Questions" in screen_text(app)
+        await pilot.press("1")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, FlashcardScreen) and screen.progress_log is not None
+        assert screen.progress_log.mode == "review"
+        assert [i.question.id for i in screen.session.items][:2] == ["padlock", "phishing-signs"]
+        await pilot.press("space", "3")
+        await settle(pilot)
+        assert [(a.question_id, a.mode) for a in stored()] == [("padlock", "review")]
+        await pilot.press("q")
+        await settle(pilot)
+        assert "Results · Review due · Study security basics" in screen_text(app)
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("v")
+        await settle(pilot)
+        offer = app.screen
+        assert isinstance(offer, ReviewChoice)
+        assert offer.query_one(OptionList).highlighted == 0  # flashcards, as last time
+    app = ui_app(STUDY, now=now)  # and in the next run of the app
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("v")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, FlashcardScreen)
 
 
 async def test_target_studies_the_questions_of_a_held_misconception_until_overcome() -> None:
-    app = ui_app(STUDY)
+    now = FakeNow()
+    app = ui_app(STUDY, now=now)
     async with app.run_test(size=(80, 24)) as pilot:  # no notices over the detail pane
         await settle(pilot)
         home = app.screen
@@ -131,6 +203,16 @@ async def test_target_studies_the_questions_of_a_held_misconception_until_overco
         # Every question whose options carry https-is-safe, in bank order.
         assert [item.question.id for item in screen.session.items] == ["padlock", "phishing-signs"]
         await pilot.press(key_for_choice(screen.session, RIGHT), "enter")
+        await settle(pilot)
+        await pilot.press("q", "escape")
+        await settle(pilot)
+        assert HELD in detail_of(screen_text(app))  # avoided once, today: still held
+        now.advance(days=1)
+        await pilot.press("t")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, QuizScreen)
+        await pilot.press(key_for_choice(screen.session, RIGHT), "enter")  # a second day
         await settle(pilot)
         await pilot.press("q", "escape")
         await settle(pilot)

@@ -119,10 +119,11 @@ async def test_the_misconceptions_panel_counts_holders(class_store: Path) -> Non
         await opened(pilot)
         text = screen_text(app)
         # One student on this machine: session 7 answered q2, whose options carry m-a and m-b,
-        # right after both were revealed, so neither is held; session 8 fell for m-c (q4 C).
+        # right after both were revealed, but the same day: one day of declining is not the two
+        # that overcome a misconception, so all three are held; session 8 fell for m-c (q4 C).
         assert "1 holder of 1 student · 2× · m-c" in text
-        assert "0 holders of 1 student · 4× · m-a" in text
-        assert "0 holders of 1 student · 4× · m-b" in text
+        assert "1 holder of 1 student · 4× · m-a" in text
+        assert "1 holder of 1 student · 4× · m-b" in text
         assert "in q3 (3), q2 (1)" in text
 
 

@@ -47,7 +47,8 @@ async def test_a_week_of_study_shows_mastery_charts_and_misconceptions() -> None
         assert "today" in text and "17 Feb" in text  # the axis: 30 days back to today
         assert "⚠ held · 1× · last 2 Mar" in text
         assert "“A long password is safe even if it is reused.”" in text
-        assert "✔ overcome · 1× · last 25 Feb" in text
+        # https-is-safe: avoided on 28 Feb only; a second day would overcome it.
+        assert "⚠ held · 1× · last 25 Feb · avoided on 1 day since" in text
         assert "No answers yet" not in text
 
 

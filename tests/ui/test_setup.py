@@ -201,6 +201,9 @@ async def test_a_mode_key_and_enter_together_start_that_mode() -> None:
         await settle(pilot)
         assert isinstance(app.screen, ExamScreen)
         assert isinstance(app.screen.session, ExamSession)
+        await app.screen.run_action("leave")  # on purpose (q would be typed in a text box)
+        await pilot.press("y")  # so the next run has no exam to offer to resume
+        await settle(pilot)
     app = ui_app(EXAM)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await open_setup(pilot, "Exam small")

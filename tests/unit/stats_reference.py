@@ -11,9 +11,10 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from datetime import UTC
 
 from quizapp.core.model import Bank, Question, QuestionType, Response, SelfGrade
-from quizapp.core.progress import content_hash
+from quizapp.core.progress import Touch, content_hash, standing
 from quizapp.core.stats.analysis import discriminative_efficiency, pearson, top_third
 from quizapp.core.stats.choices import miskey_reasons
 from quizapp.core.stats.model import (
@@ -184,16 +185,21 @@ def _misconceptions(
         for question in bank.questions if bank is not None else ():
             if m in question.misconception_ids():
                 carriers.add(question.id)
-        latest: dict[str, ResultRow] = {}
-        touching: dict[tuple[str, str], list[ResultRow]] = defaultdict(list)
+        # The app's rule (quizapp.core.progress.overcoming), over UTC days.
+        events: dict[str, list[tuple[ResultRow, Touch]]] = defaultdict(list)
         for row in rows:
-            if row.bank_id == bank_id and row.question_id in carriers:
-                touching[row.attempt].append(row)
-                if row.install_id not in latest or row.order >= latest[row.install_id].order:
-                    latest[row.install_id] = row
+            if row.bank_id != bank_id or row.question_id not in carriers:
+                continue
+            if m in row.misconceptions:
+                events[row.install_id].append((row, Touch.REVEALED))
+            elif row.response is not None:
+                events[row.install_id].append((row, Touch.DECLINED))
         holders = sum(
-            any(m in row.misconceptions for row in touching[last.attempt])
-            for last in latest.values()
+            standing(
+                (row.answered_at.astimezone(UTC).date(), touch)
+                for row, touch in sorted(touched, key=lambda pair: pair[0].order)
+            ).held
+            for touched in events.values()
         )
         where = Counter(row.question_id for row in found)
         misconception = None if bank is None else bank.misconception(m)

@@ -63,3 +63,18 @@ def test_every_room_is_covered() -> None:
 @pytest.mark.parametrize("module", MODULES)
 def test_module_does_not_import_textual(module: str, loaded: dict[str, list[str]]) -> None:
     assert loaded[module] == []
+
+
+def test_the_first_frame_waits_for_no_store_nor_scheduler() -> None:
+    """The app and its home screen load without SQLite, fsrs or the store: those load in the
+    worker that opens the store, after the first frame (a name such as the setting "review as"
+    must live in a light module)."""
+    script = (
+        "import json, sys; import quizapp.app, quizapp.screens.home, quizapp.flow; "
+        "print(json.dumps(sorted(m for m in ('sqlite3', 'fsrs', 'quizapp.core.progress.store')"
+        " if m in sys.modules)))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert json.loads(done.stdout) == []

@@ -66,24 +66,28 @@ def test_held_misconceptions_take_their_words_from_the_bank(store: Store) -> Non
 def test_a_bank_report_has_every_figure_of_the_progress_screen(store: Store) -> None:
     save(store, EARTH, "red", "Jupiter", T0 - 2 * DAY)  # wrong
     save(store, EARTH, "titan", "Saturn", T0 - 2 * DAY)  # right
-    save(store, EARTH, "red", "Mars", T0 - DAY)  # right: bigger-is-closer overcome
+    save(store, EARTH, "red", "Mars", T0 - DAY)  # right: declines bigger-is-closer, day one
+    (entry,) = bank_report(store, EARTH, T0, UTC).misconceptions
+    assert not entry.history.overcome and entry.history.declined_days == 1
+    save(store, EARTH, "pluto", 1, T0 - HOUR)  # right, today: day two, overcome
     report = bank_report(store, EARTH, T0, UTC)
-    assert report.bank is EARTH and report.answered == 3
+    assert report.bank is EARTH and report.answered == 4
     assert report.progress == bank_progress(store, EARTH, T0)
     assert len(report.accuracy) == len(report.reviews) == ACCURACY_DAYS
     assert report.accuracy[-1].day == date(2025, 3, 3)
     assert [(d.answered, d.mean_score) for d in report.accuracy[-3:]] == [
         (2, 0.5),
         (1, 1.0),
-        (0, None),
+        (1, 1.0),
     ]
-    assert [d.number for d in report.reviews[-3:]] == [2, 1, 0]
+    assert [d.number for d in report.reviews[-3:]] == [2, 1, 1]
     assert len(report.forecast) == FORECAST_DAYS and report.forecast[0].day == date(2025, 3, 3)
-    assert sum(d.number for d in report.forecast) <= 2
+    assert sum(d.number for d in report.forecast) <= 3
     ((history, misconception),) = [(m.history, m.misconception) for m in report.misconceptions]
-    assert history.overcome and history.times == 1
+    assert history.overcome and history.times == 1 and history.overcome_on == date(2025, 3, 3)
     assert misconception.id == "bigger-is-closer"
     assert report.mastered == round(report.progress.mastery * 10)
+    assert report.set_aside == ()
 
 
 def test_review_session_is_due_cards_then_new_and_refuses_when_there_is_nothing(

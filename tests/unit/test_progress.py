@@ -10,16 +10,14 @@ from quizapp.core.progress import BankProgress, DayAccuracy, DayCount, Store, lo
 from quizapp.core.progress.days import accuracy_by_day, due_forecast, reviews_per_day
 from quizapp.core.progress.figures import (
     bank_progress,
-    held_misconceptions,
     introduced_today,
-    misconception_history,
     progress_counts,
     review_due_items,
-    target_items,
 )
+from quizapp.core.progress.held import held_misconceptions, misconception_history, target_items
 from quizapp.core.progress.schedule import is_mastered
 from quizapp.core.study import StudyItem
-from tests.unit.progress_helpers import T0, save, store
+from tests.unit.progress_helpers import T0, answer_of, save, store
 from tests.unit.study_banks import EARTH, STARS
 
 __all__ = ["store"]  # the fixture
@@ -133,40 +131,70 @@ def test_cards_met_today_are_counted_in_the_students_own_day(store: Store) -> No
 
 
 def history(store: Store, *banks: str) -> list[tuple[str, int, bool]]:
-    return [(h.misconception_id, h.times, h.overcome) for h in misconception_history(store, banks)]
+    return [
+        (h.misconception_id, h.times, h.overcome) for h in misconception_history(store, banks, UTC)
+    ]
 
 
-def test_misconceptions_are_held_until_overcome_and_held_again_when_fallen_for(
+def held_ids(store: Store, *banks: str) -> list[str]:
+    return [h.misconception_id for h in held_misconceptions(store, banks, UTC)]
+
+
+def test_misconceptions_are_overcome_by_declining_them_on_two_days_and_held_again_when_fallen_for(
     store: Store,
 ) -> None:
     save(store, EARTH, "red", "Jupiter", T0)  # bigger-is-closer
     save(store, EARTH, "pluto", 0, T0 + HOUR)  # "True": bigger-is-closer again
-    save(store, EARTH, "closest", 2, T0 + 2 * HOUR)  # "Earth": earth-centre
+    save(store, EARTH, "closest", 2, T0 + 2 * HOUR)  # "Earth": earth-centre (declines bigger)
     save(store, STARS, "closest", 1, T0 + 2 * HOUR)  # the stars bank's own bigger-is-closer
     assert history(store, "earth") == [("bigger-is-closer", 2, False), ("earth-centre", 1, False)]
-    (first, _) = misconception_history(store, ["earth"])
-    assert (first.bank_id, first.first, first.last, first.overcome_at) == (
+    (first, _) = misconception_history(store, ["earth"], UTC)
+    assert (first.bank_id, first.first, first.last, first.overcome_on, first.declined_days) == (
         "earth",
         T0,
         T0 + HOUR,
         None,
+        1,  # closest, answered "Earth", did not pick Jupiter
     )
-    # Neither a question without it, nor a self-graded card, nor half marks overcome anything.
-    save(store, EARTH, "titan", "Saturn", T0 + 3 * HOUR)
-    save(store, EARTH, "red", SelfGrade.EASY, T0 + 3 * HOUR, mode="flashcards")
-    save(store, EARTH, "closest", 3, T0 + 3 * HOUR)  # Venus: half marks
-    assert [h.misconception_id for h in held_misconceptions(store, ["earth"])] == [
-        "bigger-is-closer",
-        "earth-centre",
-    ]
-    save(store, EARTH, "giants", frozenset({0, 1}), T0 + 4 * HOUR)  # right; Mars carries it
+    # The same day again, however often, is still one day; a question without it, or a
+    # self-graded card (its options were never shown), is no day at all.
+    save(store, EARTH, "giants", frozenset({0, 1}), T0 + 3 * HOUR)
+    save(store, EARTH, "titan", "Saturn", T0 + DAY)
+    save(store, EARTH, "red", SelfGrade.EASY, T0 + DAY, mode="flashcards")
+    assert held_ids(store, "earth") == ["bigger-is-closer", "earth-centre"]
+    # A second day: half marks on closest (Venus) still declined Jupiter.
+    save(store, EARTH, "closest", 3, T0 + DAY + HOUR)
     assert history(store, "earth") == [("bigger-is-closer", 2, True), ("earth-centre", 1, False)]
-    assert misconception_history(store, ["earth"])[0].overcome_at == T0 + 4 * HOUR
-    assert [h.misconception_id for h in held_misconceptions(store, ["earth"])] == ["earth-centre"]
-    save(store, EARTH, "red", "Jupiter", T0 + 5 * HOUR)  # fallen for once more
+    (first, second) = misconception_history(store, ["earth"], UTC)
+    assert first.overcome_on == date(2025, 3, 4) and first.declined_days == 2
+    assert second.declined_days == 1  # earth-centre: declined on 4 March only, so far
+    assert held_ids(store, "earth") == ["earth-centre"]
+    save(store, EARTH, "red", "Jupiter", T0 + 2 * DAY)  # fallen for once more: held again
     assert history(store, "earth") == [("bigger-is-closer", 3, False), ("earth-centre", 1, False)]
+    assert misconception_history(store, ["earth"], UTC)[0].declined_days == 0
     assert history(store, "stars") == [("bigger-is-closer", 1, False)]
-    assert len(held_misconceptions(store, ["earth", "stars"])) == 3
+    assert len(held_misconceptions(store, ["earth", "stars"], UTC)) == 3
+
+
+def test_the_days_are_the_students_own(store: Store) -> None:
+    save(store, EARTH, "red", "Jupiter", T0)  # 09:00 UTC on 3 March
+    save(store, EARTH, "giants", frozenset({0, 1}), T0 + 2 * HOUR)  # 11:00
+    save(store, EARTH, "pluto", 1, T0 + 16 * HOUR)  # 01:00 UTC on 4 March: 20:00 on 3 March at -5
+    assert held_ids(store, "earth") == []  # two UTC days
+    assert held_ids(store) == []
+    assert [h.misconception_id for h in held_misconceptions(store, ["earth"], UTC_MINUS_5)] == [
+        "bigger-is-closer"
+    ]
+
+
+def test_answers_saved_together_are_ordered_by_their_ids(store: Store) -> None:
+    """An exam saves every answer at one moment: a decline before the fall does not count."""
+    giants = answer_of(EARTH, "giants", frozenset({0, 1}))  # declines bigger-is-closer
+    red = answer_of(EARTH, "red", "Jupiter")  # then falls for it
+    store.record_many([giants, red], mode="exam", session_id="e", now=T0)
+    save(store, EARTH, "pluto", 1, T0 + DAY)
+    (entry,) = misconception_history(store, ["earth"], UTC)
+    assert entry.declined_days == 1 and not entry.overcome
 
 
 def test_target_my_misconceptions_picks_every_question_carrying_one_still_held(
@@ -180,8 +208,10 @@ def test_target_my_misconceptions_picks_every_question_carrying_one_still_held(
     assert keys(target_items(store, [EARTH, STARS])) == carrying_bigger  # closest only once
     assert keys(target_items(store, [EARTH], limit=2)) == carrying_bigger[:2]
     assert target_items(store, [STARS]) == []
-    save(store, EARTH, "giants", frozenset({0, 1}), T0 + HOUR)  # overcomes bigger-is-closer
-    assert keys(target_items(store, [EARTH])) == [("earth", "closest")]
+    save(store, EARTH, "giants", frozenset({0, 1}), T0 + HOUR)  # declines bigger-is-closer
+    assert keys(target_items(store, [EARTH], tz=UTC)) == carrying_bigger  # one day is not enough
+    save(store, EARTH, "red", "Mars", T0 + DAY)  # a second day: overcome
+    assert keys(target_items(store, [EARTH], tz=UTC)) == [("earth", "closest")]
 
 
 def test_accuracy_and_reviews_per_day_over_the_students_days(store: Store) -> None:

@@ -125,3 +125,31 @@ def test_a_card_in_its_learning_steps_is_never_mastered() -> None:
     assert SCHEDULER.get_card_retrievability(failed, T0 + timedelta(minutes=5)) == 1.0
     assert not is_mastered(failed, T0 + timedelta(minutes=5))
     assert mastered_until(failed) is None
+
+
+def test_outcomes_show_what_each_rating_will_do_and_the_review_does_exactly_that() -> None:
+    from quizapp.core.progress.schedule import outcomes
+
+    card = review(review(new_card("earth", "red", T0), Rating.Good, T0), Rating.Good, T0)
+    later = T0 + timedelta(days=3, hours=2)
+    preview = outcomes(card, later)
+    for rating, after in preview.items():
+        assert review(card, rating, later) == after  # the fuzz is the card's, not random's
+    assert preview[Rating.Again].state is State.Relearning
+    assert preview[Rating.Again].due - later == timedelta(minutes=10)
+    days = [(preview[r].due - later).days for r in (Rating.Hard, Rating.Good, Rating.Easy)]
+    assert 1 <= days[0] <= days[1] <= days[2]
+
+
+def test_the_fuzz_spreads_cards_reviewed_alike_within_a_few_days() -> None:
+    spread = set()
+    for n in range(40):
+        card = new_card("earth", f"q{n}", T0)
+        card = review(review(card, Rating.Good, T0), Rating.Good, T0 + timedelta(minutes=10))
+        plain, _ = SCHEDULER.review_card(card, Rating.Good, T0 + timedelta(days=3))  # unfuzzed
+        fuzzed = review(card, Rating.Good, T0 + timedelta(days=3))
+        assert fuzzed.stability == plain.stability and fuzzed.state is plain.state
+        days = (fuzzed.due - plain.due).days
+        assert abs(days) <= 3  # fsrs's fuzz range (its rounding reaches one day past it)
+        spread.add(days)
+    assert len(spread) > 1  # cards met together drift apart

@@ -347,3 +347,14 @@ def test_each_answer_is_timed_from_when_its_question_appeared() -> None:
     second = session.answer((0, 1, 2, 3))
     assert (first.seconds, second.seconds, session.seconds) == (8, 3, 31)
     assert session.report().seconds == 31
+
+
+def test_an_answer_can_be_taken_back_and_given_again() -> None:
+    session = PracticeSession(BANK)
+    with pytest.raises(SessionError, match="no answer"):
+        session.take_back()
+    first = session.answer(1)
+    assert session.take_back() == first
+    assert session.current_record is None and session.records == () and session.position == 0
+    session.answer(0)
+    assert [r.response for r in session.records] == [0]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
@@ -206,17 +207,29 @@ def test_a_question_whose_strong_students_favour_a_wrong_choice_looks_mis_keyed(
     assert all(not stat.miskey_reasons for stat in others)
 
 
-def test_misconception_holders_are_those_who_fell_for_it_in_their_latest_attempt(analysis) -> None:
+def test_misconception_holders_by_the_apps_rule(analysis) -> None:
     """m-a revealed by s6 (q1 B, q2 B, q3 C) and s4 (q2 B); s4 then answered q2 (which carries
-    m-a) right in a later session, so only s6 still holds it. m-b: s5 (q2 C, q3 B), s3 (q3 B),
-    s4 (q3 B; later q2 right, and q2 carries m-b too). m-c: s5 (q4 D)."""
+    m-a) right in a later session, but the same day: one day of declining is not two, so both
+    hold it. m-b: s5 (q2 C, q3 B), s3 (q3 B), s4 (q3 B; q2 right later, the same day). m-c: s5
+    (q4 D)."""
     held = {m.id: (m.holders, m.students, m.times) for m in analysis.misconceptions}
-    assert held == {"m-a": (1, 2, 4), "m-b": (2, 3, 4), "m-c": (1, 1, 1)}
+    assert held == {"m-a": (2, 2, 4), "m-b": (3, 3, 4), "m-c": (1, 1, 1)}
     by_id = {m.id: m for m in analysis.misconceptions}
     assert by_id["m-a"].questions == (("q2", 2), ("q1", 1), ("q3", 1))
     assert by_id["m-b"].questions == (("q3", 3), ("q2", 1))
     assert by_id["m-a"].summary == "Idea A"
     assert [m.id for m in analysis.misconceptions] == ["m-b", "m-a", "m-c"]  # most held first
+
+
+def test_declining_a_misconception_on_two_days_overcomes_it() -> None:
+    """s4 answers q2 right again the next day: a second day, so s4 no longer holds m-a nor
+    m-b (q2's options carry both)."""
+    answers = six_students()
+    answers.add("s4", "next-day", "q2", A)
+    last = answers.rows[-1]
+    answers.rows[-1] = dataclasses.replace(last, answered_at=last.answered_at + timedelta(days=1))
+    held = {m.id: m.holders for m in analyse(answers.rows, {"class": CLASS}).misconceptions}
+    assert held == {"m-a": 1, "m-b": 2, "m-c": 1}
 
 
 def test_a_question_met_twice_in_one_session_counts_its_first_answer() -> None:

@@ -122,7 +122,7 @@ def test_mixed_csv_and_jsonl_files_give_the_hand_worked_statistics(
     assert [c["count"] for c in q4["choices"]] == [2, 3, 0, 1]
     assert q4["choices"][1]["text"] == "Four really right"
     holders = {m["id"]: m["holders"] for m in data["misconceptions"]}
-    assert holders["m-a"] == 1  # s6 (by hand); s4 answered q2 right later
+    assert holders["m-a"] == 2  # s6 (by hand) and s4 (q2 right later, but the same day)
 
 
 def test_the_table_fits_80_columns_and_names_what_needs_a_look(
@@ -159,7 +159,7 @@ def test_csv_output_has_question_choice_and_misconception_rows(
         "4",
     )
     m_b = next(r for r in rows if r["kind"] == "misconception" and r["misconception"] == "m-b")
-    assert (m_b["holders"], m_b["students"], m_b["detail"]) == ("2", "3", "q3:3;q2:1")
+    assert (m_b["holders"], m_b["students"], m_b["detail"]) == ("3", "3", "q3:3;q2:1")
 
 
 def test_the_local_store_is_read_when_no_results_are_given(tmp_path: Path, bank_file: Path) -> None:

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from datetime import timedelta
+from datetime import UTC, timedelta
 from pathlib import Path
 
 import pytest
 
 from quizapp.core.progress import STORE_FILE, open_store
+from quizapp.core.progress.held import fill_declined, misconception_history, undeclined_banks
 from quizapp.core.progress.schedule import card_id_for
 from quizapp.core.progress.tables import APPLICATION_ID, MIGRATIONS, TooNew, migrate
 from tests.unit.progress_helpers import T0, save
@@ -98,8 +99,8 @@ def test_a_version_1_file_opens_with_its_history_and_goes_on_recording(tmp_path:
         assert store.scalar("SELECT reviews FROM cards WHERE question_id = 'red'") == 4
 
 
-def v2_add_notes(conn: sqlite3.Connection) -> None:
-    """A pretend version 2: a new column, filled from the existing rows."""
+def v3_add_notes(conn: sqlite3.Connection) -> None:
+    """A pretend next version: a new column, filled from the existing rows."""
     conn.execute("ALTER TABLE answers ADD COLUMN note TEXT NOT NULL DEFAULT ''")
     conn.execute("UPDATE answers SET note = 'from ' || mode")
 
@@ -107,12 +108,13 @@ def v2_add_notes(conn: sqlite3.Connection) -> None:
 def test_migrations_appended_later_upgrade_a_version_1_file_once(tmp_path: Path) -> None:
     path = make_v1_file(tmp_path)
     conn = sqlite3.connect(path, isolation_level=None)
-    assert migrate(conn, (*MIGRATIONS, v2_add_notes)) == 1
-    assert conn.execute("PRAGMA user_version").fetchone() == (2,)
+    later = (*MIGRATIONS, v3_add_notes)
+    assert migrate(conn, later) == 1
+    assert conn.execute("PRAGMA user_version").fetchone() == (len(later),)
     assert conn.execute("SELECT note FROM answers").fetchall() == [("from practice",)]
-    assert migrate(conn, (*MIGRATIONS, v2_add_notes)) == 2  # already there: nothing runs twice
+    assert migrate(conn, later) == len(later)  # already there: nothing runs twice
     conn.close()
-    # The version-1 code meets a version-2 file: it must not touch it.
+    # Today's code meets a file of a later version: it must not touch it.
     assert open_store(tmp_path).warning is not None
     with pytest.raises(TooNew):
         migrate(sqlite3.connect(path, isolation_level=None))
@@ -127,7 +129,7 @@ def test_a_failing_migration_leaves_the_file_as_it_was(tmp_path: Path) -> None:
 
     conn = sqlite3.connect(path, isolation_level=None)
     with pytest.raises(RuntimeError):
-        migrate(conn, (*MIGRATIONS, v2_breaks))
+        migrate(conn, (*MIGRATIONS[:1], v2_breaks))
     assert conn.execute("PRAGMA user_version").fetchone() == (1,)
     tables = {name for (name,) in conn.execute("SELECT name FROM sqlite_master")}
     assert "half_done" not in tables and "answers" in tables
@@ -165,5 +167,66 @@ def test_the_first_migration_still_builds_exactly_the_version_1_schema(tmp_path:
     by_hand = make_v1_file(tmp_path / "by-hand")
     conn = sqlite3.connect(tmp_path / "by-code.sqlite3", isolation_level=None)
     migrate(conn, MIGRATIONS[:1])
+    conn.close()
+    assert shape(tmp_path / "by-code.sqlite3") == shape(by_hand)
+
+
+def test_version_2_adds_undo_set_aside_settings_drafts_and_what_answers_declined(
+    tmp_path: Path,
+) -> None:
+    """A version-1 file gains the tables of version 2; its old answers have no `declined` yet,
+    and get it from the bank the first time the bank is read, so the held/overcome rule counts
+    them: the old answer here revealed bigger-is-closer, two later ones decline it."""
+    make_v1_file(tmp_path)
+    with open_store(tmp_path).store as store:
+        assert store.scalar("PRAGMA user_version") == 2 == len(MIGRATIONS)
+        tables = {name for (name,) in store.select("SELECT name FROM sqlite_master")}
+        assert {"undo", "set_aside", "settings", "exam_drafts"} <= tables
+        (old,) = store.answers()
+        assert old.declined is None
+        assert undeclined_banks(store) == ["earth"]
+        save(store, EARTH, "giants", frozenset({0, 1}), T0 - timedelta(days=1))
+        save(store, EARTH, "pluto", 1, T0)
+        (entry,) = misconception_history(store, ["earth"], UTC)
+        assert entry.overcome  # the old answer is the fall; the two new ones decline it
+        assert fill_declined(store, EARTH) == 1
+        assert undeclined_banks(store) == []
+        declined = {a.id: a.declined for a in store.answers()}
+        assert declined[1] == ()  # "Jupiter" to red revealed the only one red carries
+        assert declined[2] == ("bigger-is-closer",)  # giants, right
+        assert fill_declined(store, EARTH) == 0
+        assert misconception_history(store, ["earth"], UTC)[0].overcome
+
+
+# What version 2 adds, exactly as it was released: frozen here like V1_DDL.
+V2_DDL = """
+ALTER TABLE answers ADD COLUMN declined TEXT;
+CREATE INDEX answers_undeclined ON answers (bank_id) WHERE declined IS NULL;
+CREATE TABLE undo (
+    answer_id INTEGER PRIMARY KEY, session_id TEXT NOT NULL, saved_at REAL NOT NULL,
+    card TEXT, tallies TEXT NOT NULL, bank TEXT
+);
+CREATE INDEX undo_by_session ON undo (session_id, answer_id);
+CREATE INDEX undo_by_time ON undo (saved_at);
+CREATE TABLE set_aside (
+    bank_id TEXT NOT NULL, question_id TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('suspended', 'buried')), until REAL, at REAL NOT NULL,
+    PRIMARY KEY (bank_id, question_id)
+) WITHOUT ROWID;
+CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE exam_drafts (
+    session_id TEXT PRIMARY KEY, saved_at REAL NOT NULL, draft TEXT NOT NULL
+) WITHOUT ROWID;
+"""
+
+
+def test_the_second_migration_still_builds_exactly_the_version_2_schema(tmp_path: Path) -> None:
+    (tmp_path / "by-hand").mkdir()
+    by_hand = make_v1_file(tmp_path / "by-hand")
+    conn = sqlite3.connect(by_hand)
+    conn.executescript(V2_DDL)
+    conn.close()
+    conn = sqlite3.connect(tmp_path / "by-code.sqlite3", isolation_level=None)
+    migrate(conn, MIGRATIONS[:2])
     conn.close()
     assert shape(tmp_path / "by-code.sqlite3") == shape(by_hand)

@@ -7,8 +7,17 @@ from typing import TYPE_CHECKING
 from quizapp.core.faces import lazy_names
 
 if TYPE_CHECKING:
+    from quizapp.core.progress.aside import Aside, AsideCard
     from quizapp.core.progress.codec import content_hash, response_from_json
     from quizapp.core.progress.days import DayAccuracy, DayCount, local_day
+    from quizapp.core.progress.drafts import (
+        ResumedExam,
+        draft_hashes,
+        draft_json,
+        read_draft,
+        resume_draft,
+        waiting_exam,
+    )
     from quizapp.core.progress.export import (
         COLUMNS,
         EXPORT_FORMATS,
@@ -17,7 +26,15 @@ if TYPE_CHECKING:
         export_fields,
     )
     from quizapp.core.progress.figures import BankProgress
-    from quizapp.core.progress.recorder import DEFAULT_NEW_LIMIT, Recorder, SessionLog, utc_now
+    from quizapp.core.progress.outlook import StorePlanner
+    from quizapp.core.progress.overcoming import OVERCOME_DAYS, Standing, Touch, standing
+    from quizapp.core.progress.recorder import (
+        DEFAULT_NEW_LIMIT,
+        REVIEW_AS,
+        Recorder,
+        SessionLog,
+        utc_now,
+    )
     from quizapp.core.progress.shelf import SESSION_NAMES, Counted, Shelf
     from quizapp.core.progress.store import (
         STORE_FILE,
@@ -41,6 +58,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ACCURACY_DAYS",
+    "Aside",
+    "AsideCard",
     "BankProgress",
     "BankReport",
     "COLUMNS",
@@ -51,28 +70,40 @@ __all__ = [
     "EXPORT_FORMATS",
     "FORECAST_DAYS",
     "HeldMisconception",
+    "OVERCOME_DAYS",
     "Overview",
     "RESULTS_FORMAT",
+    "REVIEW_AS",
     "Recorder",
+    "ResumedExam",
     "SESSION_NAMES",
     "STORE_FILE",
     "SessionLog",
     "Shelf",
+    "Standing",
     "Store",
     "StoreError",
+    "StorePlanner",
+    "Touch",
     "bank_report",
     "content_hash",
     "default_data_dir",
+    "draft_hashes",
+    "draft_json",
     "export_answers",
     "export_fields",
     "held_with_text",
     "local_day",
     "open_store",
     "overview",
+    "read_draft",
     "response_from_json",
+    "resume_draft",
     "review_session",
+    "standing",
     "target_session",
     "utc_now",
+    "waiting_exam",
 ]
 
 #: Where each name of this face is defined, imported on first use (so a face costs nothing).
@@ -80,6 +111,8 @@ __getattr__ = lazy_names(
     __name__,
     {
         "ACCURACY_DAYS": "views",
+        "Aside": "aside",
+        "AsideCard": "aside",
         "BankProgress": "figures",
         "BankReport": "views",
         "COLUMNS": "export",
@@ -90,27 +123,39 @@ __getattr__ = lazy_names(
         "EXPORT_FORMATS": "export",
         "FORECAST_DAYS": "views",
         "HeldMisconception": "views",
+        "OVERCOME_DAYS": "overcoming",
         "Overview": "views",
         "RESULTS_FORMAT": "export",
+        "REVIEW_AS": "recorder",
         "Recorder": "recorder",
+        "ResumedExam": "drafts",
         "SESSION_NAMES": "shelf",
         "STORE_FILE": "store",
         "SessionLog": "recorder",
         "Shelf": "shelf",
+        "Standing": "overcoming",
         "Store": "store",
         "StoreError": "store",
+        "StorePlanner": "outlook",
+        "Touch": "overcoming",
         "bank_report": "views",
         "content_hash": "codec",
         "default_data_dir": "store",
+        "draft_hashes": "drafts",
+        "draft_json": "drafts",
         "export_answers": "export",
         "export_fields": "export",
         "held_with_text": "views",
         "local_day": "days",
         "open_store": "store",
         "overview": "views",
+        "read_draft": "drafts",
         "response_from_json": "codec",
+        "resume_draft": "drafts",
         "review_session": "views",
+        "standing": "overcoming",
         "target_session": "views",
         "utc_now": "recorder",
+        "waiting_exam": "drafts",
     },
 )

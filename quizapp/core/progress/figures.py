@@ -1,15 +1,16 @@
 """What the student knows, from the progress store: the home screen's counts and the sessions
 built from them.
 
-- `bank_progress`: per bank, cards due now, new (never answered), learned (answered, not due) and
-  mastery (the share of the bank's questions whose card has graduated to review and whose
-  predicted recall is at least 90%). Indexed counts over the cards, however many answers are
-  stored; `progress_counts` gives the same from a bank's id and size, before it is loaded.
+- `bank_progress`: per bank, cards due now, new (never answered), learned (answered, not due),
+  set aside (suspended or buried: `aside`) and mastery (the share of the bank's questions whose
+  card has graduated to review and whose predicted recall is at least 90%). Indexed counts over
+  the cards, however many answers are stored; `progress_counts` gives the same from a bank's id
+  and size, before it is loaded.
 - `review_due_items`: the "Review due" session: due cards, most overdue first, then new cards up
-  to a daily limit shared by every bank (cards first met today, in any mode, use it up).
-- `misconception_history` / `held_misconceptions`: each misconception fallen for, how often,
-  when last, and whether it was overcome since (see `MisconceptionHistory`);
-  `target_items`: the "Target my misconceptions" session.
+  to a daily limit shared by every bank (cards first met today, in any mode, use it up); cards
+  set aside are left out. `due_keys`: the cards due now, for a flashcard set-up's "due only".
+
+The misconceptions held and overcome are in `quizapp.core.progress.held`.
 
 Every function takes `now` (timezone-aware; default: the clock). Per-day statistics and the due
 forecast are in `quizapp.core.progress.days`, re-exported here.
@@ -20,11 +21,11 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta, tzinfo
+from datetime import datetime, timedelta, tzinfo
 
-from quizapp.core.model import Bank, Question
+from quizapp.core.model import Bank
 from quizapp.core.progress.days import (
     day_start,
     local_day,
@@ -36,15 +37,18 @@ from quizapp.core.study import StudyItem
 
 __all__ = [
     "BankProgress",
-    "MisconceptionHistory",
     "bank_progress",
-    "held_misconceptions",
+    "due_keys",
     "introduced_today",
-    "misconception_history",
     "progress_counts",
     "review_due_items",
-    "target_items",
 ]
+
+#: Rows of `cards` (as `c`) whose question is not set aside at `?2` (a Unix time).
+NOT_ASIDE = (
+    "NOT EXISTS (SELECT 1 FROM set_aside s WHERE s.bank_id = c.bank_id"
+    " AND s.question_id = c.question_id AND (s.kind = 'suspended' OR s.until > ?2))"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,11 +64,13 @@ class BankProgress:
     """Answered and not yet due again."""
     mastery: float
     """0..1: the share of the bank's questions predicted to be recalled with 90% certainty."""
+    set_aside: int = 0
+    """Suspended or buried (neither due nor new while they are)."""
 
     @property
     def total(self) -> int:
         """How many questions the bank has."""
-        return self.due + self.new + self.learned
+        return self.due + self.new + self.learned + self.set_aside
 
 
 def _carded(store: Store, bank_id: str) -> set[str]:
@@ -129,12 +135,24 @@ def _counts(
             (bank_id, at, json.dumps(retired, ensure_ascii=False)),
         )
         cards, due, mastered = cards - gone, due - int(gone_due), mastered - int(gone_mastered)
+    aside = store.select(
+        "SELECT s.question_id, c.id IS NOT NULL, coalesce(c.due <= ?2, 0) FROM set_aside s"
+        " LEFT JOIN cards c ON c.bank_id = s.bank_id AND c.question_id = s.question_id"
+        " WHERE s.bank_id = ?1 AND (s.kind = 'suspended' OR s.until > ?2)",
+        (bank_id, at),
+    )
+    gone_ids = set(retired)
+    aside = [(carded, due_now) for qid, carded, due_now in aside if qid not in gone_ids]
+    aside_carded = sum(1 for carded, _ in aside if carded)
+    aside_due = sum(1 for _, due_now in aside if due_now)
+    new = max(0, count - cards - (len(aside) - aside_carded))
     return BankProgress(
         bank_id=bank_id,
-        due=due,
-        new=max(0, count - cards),
-        learned=cards - due,
+        due=due - aside_due,
+        new=new,
+        learned=cards - due - (aside_carded - aside_due),
         mastery=min(1.0, mastered / count) if count else 0.0,
+        set_aside=len(aside),
     )
 
 
@@ -169,7 +187,8 @@ def review_due_items(
     due: list[tuple[float, int, StudyItem]] = []
     for index, bank in enumerate(unique.values()):
         rows = store.select(
-            "SELECT question_id, due FROM cards WHERE bank_id = ? AND due <= ? ORDER BY due, id",
+            "SELECT question_id, due FROM cards c WHERE bank_id = ?1 AND due <= ?2"
+            f" AND {NOT_ASIDE} ORDER BY due, id",
             (bank.id, moment.timestamp()),
         )
         if rows:
@@ -185,94 +204,34 @@ def review_due_items(
     for bank in unique.values():
         if room == 0:
             break
-        carded = _carded(store, bank.id)
-        fresh = [q for q in bank.questions if q.id not in carded][:room]
+        skipped = _carded(store, bank.id) | _aside(store, bank.id, moment)
+        fresh = [q for q in bank.questions if q.id not in skipped][:room]
         items += [StudyItem(bank, q) for q in fresh]
         room -= len(fresh)
     return items
 
 
-@dataclass(frozen=True, slots=True)
-class MisconceptionHistory:
-    """A misconception the student has fallen for, over all their sessions.
-
-    `overcome`: after the last time they fell for it, they answered right (full marks, not a
-    self-graded flashcard) a question whose options carry it, and have not fallen for it since.
-    """
-
-    bank_id: str
-    misconception_id: str
-    times: int
-    """How many answers revealed it."""
-    last: datetime
-    """When they last fell for it (UTC)."""
-    overcome: bool
-    first: datetime
-    """When they first fell for it (UTC)."""
-    overcome_at: datetime | None = None
-    """When it was overcome (UTC), if it is."""
-
-
-def _moment(value: float | None) -> datetime | None:
-    return None if value is None else datetime.fromtimestamp(value, UTC)
-
-
-def misconception_history(store: Store, bank_ids: Iterable[str]) -> list[MisconceptionHistory]:
-    """Every misconception of `bank_ids` ever fallen for: most often first, then most recent."""
+def _aside(store: Store, bank_id: str, moment: datetime) -> set[str]:
+    """Ids of the questions of `bank_id` set aside (suspended, or buried) at `moment`."""
     rows = store.select(
-        "SELECT bank_id, misconception_id, times, last_fell, overcome_at, first_fell"
-        " FROM misconceptions WHERE bank_id IN (SELECT value FROM json_each(?))"
-        " ORDER BY times DESC, last_fell DESC, bank_id, misconception_id",
-        (json.dumps(list(bank_ids)),),
+        "SELECT question_id FROM set_aside WHERE bank_id = ?1"
+        " AND (kind = 'suspended' OR until > ?2)",
+        (bank_id, moment.timestamp()),
     )
-    return [
-        MisconceptionHistory(
-            bank_id=bank_id,
-            misconception_id=misconception_id,
-            times=times,
-            last=datetime.fromtimestamp(last, UTC),
-            overcome=overcome is not None,
-            first=datetime.fromtimestamp(first, UTC),
-            overcome_at=_moment(overcome),
+    return {question_id for (question_id,) in rows}
+
+
+def due_keys(
+    store: Store, banks: Sequence[Bank], now: datetime | None = None
+) -> frozenset[tuple[str, str]]:
+    """(bank id, question id) of every card of `banks` due at `now` and not set aside."""
+    moment = moment_of(now)
+    found: set[tuple[str, str]] = set()
+    for bank in banks:
+        ids = {q.id for q in bank.questions}
+        rows = store.select(
+            f"SELECT question_id FROM cards c WHERE bank_id = ?1 AND due <= ?2 AND {NOT_ASIDE}",
+            (bank.id, moment.timestamp()),
         )
-        for bank_id, misconception_id, times, last, overcome, first in rows
-    ]
-
-
-def held_misconceptions(store: Store, bank_ids: Iterable[str]) -> list[MisconceptionHistory]:
-    """The misconceptions still held (fallen for, not overcome since): most often first.
-
-    Ids a bank no longer defines may appear; look each up with `Bank.misconception` and skip
-    the ones it does not know.
-    """
-    return [entry for entry in misconception_history(store, bank_ids) if not entry.overcome]
-
-
-def target_items(store: Store, banks: Sequence[Bank], limit: int | None = None) -> list[StudyItem]:
-    """The questions of a "Target my misconceptions" session over `banks`.
-
-    Every question whose options carry a misconception the student still holds, grouped by
-    misconception (most often fallen for first), in bank order within each; each question once.
-    """
-    by_id = {bank.id: bank for bank in banks}
-    carrying: dict[str, dict[str, list[Question]]] = {}
-    items: list[StudyItem] = []
-    seen: set[tuple[str, str]] = set()
-    for held in held_misconceptions(store, by_id):
-        bank = by_id[held.bank_id]
-        if bank.id not in carrying:
-            carrying[bank.id] = _carriers(bank)
-        for question in carrying[bank.id].get(held.misconception_id, []):
-            if (bank.id, question.id) not in seen:
-                seen.add((bank.id, question.id))
-                items.append(StudyItem(bank, question))
-    return items if limit is None else items[:limit]
-
-
-def _carriers(bank: Bank) -> dict[str, list[Question]]:
-    """Misconception id -> the questions of `bank` whose options carry it, in bank order."""
-    found: dict[str, list[Question]] = {}
-    for question in bank.questions:
-        for misconception_id in question.misconception_ids():
-            found.setdefault(misconception_id, []).append(question)
-    return found
+        found.update((bank.id, qid) for (qid,) in rows if qid in ids)
+    return frozenset(found)

@@ -1,4 +1,5 @@
-"""The rows of the progress store: writing one answer (with its card and tallies), reading answers.
+"""The rows of the progress store: writing one answer (with its card, tallies and undo row),
+reading answers.
 
 Used by `store.Store`, which holds the connection, the lock and the transaction; these functions
 only run statements inside it.
@@ -8,7 +9,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Protocol
@@ -18,10 +19,18 @@ from fsrs import Card
 from quizapp.core.model import Response, SelfGrade
 from quizapp.core.progress.codec import response_from_json, response_to_json
 from quizapp.core.progress.schedule import mastered_until, new_card, rating_for, review
-from quizapp.core.scoring import Grade, Outcome
+from quizapp.core.progress.undo import note_before, noted
+from quizapp.core.scoring import Grade
 from quizapp.core.study import StudyItem
 
-__all__ = ["Answered", "StoredAnswer", "load_card", "save_answer", "stored_answers"]
+__all__ = [
+    "Answered",
+    "StoredAnswer",
+    "declined_by",
+    "load_card",
+    "save_answer",
+    "stored_answers",
+]
 
 
 class Answered(Protocol):
@@ -60,6 +69,9 @@ class StoredAnswer:
     seconds: float
     rating: int
     """The FSRS rating the answer gave its card: 1 Again, 2 Hard, 3 Good, 4 Easy."""
+    declined: tuple[str, ...] | None = None
+    """The misconceptions its question carried that it did not reveal (None: saved before the
+    store kept them, and not filled in yet)."""
 
 
 def load_card(conn: sqlite3.Connection, bank_id: str, question_id: str) -> Card | None:
@@ -70,6 +82,19 @@ def load_card(conn: sqlite3.Connection, bank_id: str, question_id: str) -> Card 
     return None if row is None else Card.from_json(row[0])
 
 
+def declined_by(answer: Answered) -> list[str]:
+    """The misconceptions `answer` declined: carried by its question's options, not revealed.
+
+    Empty for a self-graded flashcard or an unanswered exam question: no option was shown or
+    taken (see `quizapp.core.progress.overcoming`).
+    """
+    response = answer.response
+    if response is None or isinstance(response, SelfGrade):
+        return []
+    revealed = answer.grade.misconceptions
+    return [m for m in answer.item.question.misconception_ids() if m not in revealed]
+
+
 def save_answer(
     conn: sqlite3.Connection,
     answer: Answered,
@@ -77,23 +102,27 @@ def save_answer(
     mode: str,
     session_id: str,
     now: datetime,
-) -> None:
-    """Insert `answer`, reschedule its card and update the misconception tallies."""
+) -> int:
+    """Insert `answer`, reschedule its card and count the misconceptions it revealed; the
+    rows it changes are noted first, so that `undo.take_back` can restore them. Returns the
+    answer's id."""
     bank_id, question_id = answer.item.key
     verdict = answer.grade
     rating = rating_for(answer.response, verdict.score, answer.confidence, answer.seconds)
     at = now.timestamp()
-    conn.execute(
+    before = note_before(conn, bank_id, question_id, verdict.misconceptions)
+    cursor = conn.execute(
         "INSERT INTO answers (answered_at, bank_id, question_id, content_hash, mode, session_id,"
-        " response, score, outcome, misconceptions, confidence, seconds, rating)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " response, score, outcome, misconceptions, confidence, seconds, rating, declined)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             at, bank_id, question_id, digest, str(mode), session_id,
             response_to_json(answer.response), verdict.score, str(verdict.outcome),
             json.dumps(list(verdict.misconceptions), ensure_ascii=False), answer.confidence,
-            answer.seconds, int(rating),
+            answer.seconds, int(rating), json.dumps(declined_by(answer), ensure_ascii=False),
         ),
     )  # fmt: skip
+    answer_id = int(cursor.lastrowid or 0)
     stored = load_card(conn, bank_id, question_id)
     card = review(stored or new_card(bank_id, question_id, now), rating, now)
     until = mastered_until(card)
@@ -110,7 +139,9 @@ def save_answer(
         ),
     )  # fmt: skip
     _unretire(conn, bank_id, question_id, new=stored is None)
-    _tally(conn, answer, at)
+    _tally(conn, bank_id, verdict.misconceptions, at)
+    noted(conn, answer_id, session_id, at, before)
+    return answer_id
 
 
 def _unretire(conn: sqlite3.Connection, bank_id: str, question_id: str, new: bool) -> None:
@@ -128,49 +159,41 @@ def _unretire(conn: sqlite3.Connection, bank_id: str, question_id: str, new: boo
     )
 
 
-def _tally(conn: sqlite3.Connection, answer: Answered, at: float) -> None:
-    """Count the misconceptions the answer revealed; mark those a right answer overcame.
+def _tally(conn: sqlite3.Connection, bank_id: str, revealed: Sequence[str], at: float) -> None:
+    """Count the misconceptions the answer revealed: how often, first and last.
 
-    Overcome: after the last time the student fell for it, they answered right a question whose
-    options carry it. Only auto-graded answers count: grading a flashcard yourself never puts
-    the wrong options in front of you.
+    Whether each is held or overcome is not kept here: `overcoming.standing` reads it from the
+    answers' `misconceptions` and `declined`, by the student's days.
     """
-    bank_id = answer.item.bank.id
-    revealed = answer.grade.misconceptions
-    for misconception_id in revealed:
-        conn.execute(
-            "INSERT INTO misconceptions (bank_id, misconception_id, times, first_fell, last_fell,"
-            " overcome_at) VALUES (?, ?, 1, ?, ?, NULL)"
-            " ON CONFLICT (bank_id, misconception_id) DO UPDATE SET times = times + 1,"
-            " first_fell = min(first_fell, excluded.first_fell),"
-            " last_fell = max(last_fell, excluded.last_fell), overcome_at = NULL",
-            (bank_id, misconception_id, at, at),
-        )
-    response = answer.response
-    if answer.grade.outcome is not Outcome.RIGHT or response is None:
-        return
-    if isinstance(response, SelfGrade):
-        return
-    carried = [m for m in answer.item.question.misconception_ids() if m not in revealed]
     conn.executemany(
-        "UPDATE misconceptions SET overcome_at = ? WHERE bank_id = ? AND misconception_id = ?"
-        " AND overcome_at IS NULL AND last_fell <= ?",
-        [(at, bank_id, misconception_id, at) for misconception_id in carried],
+        "INSERT INTO misconceptions (bank_id, misconception_id, times, first_fell, last_fell,"
+        " overcome_at) VALUES (?, ?, 1, ?, ?, NULL)"
+        " ON CONFLICT (bank_id, misconception_id) DO UPDATE SET times = times + 1,"
+        " first_fell = min(first_fell, excluded.first_fell),"
+        " last_fell = max(last_fell, excluded.last_fell), overcome_at = NULL",
+        [(bank_id, misconception_id, at, at) for misconception_id in revealed],
     )
 
 
 _ANSWER_COLUMNS = (
     "id, answered_at, bank_id, question_id, content_hash, mode, session_id, response, score,"
-    " outcome, misconceptions, confidence, seconds, rating"
+    " outcome, misconceptions, confidence, seconds, rating, declined"
 )
 
 
 def stored_answers(
-    conn: sqlite3.Connection, bank_id: str | None, since: datetime | None
+    conn: sqlite3.Connection,
+    bank_id: str | None,
+    since: datetime | None,
+    *,
+    answer_id: int | None = None,
 ) -> Iterator[StoredAnswer]:
-    """The answers (of `bank_id`, answered at or after `since`), oldest first."""
+    """The answers (of `bank_id`, answered at or after `since`; only `answer_id`), oldest first."""
     where: list[str] = ["1"]
     params: list[object] = []
+    if answer_id is not None:
+        where.append("id = ?")
+        params.append(answer_id)
     if bank_id is not None:
         where.append("bank_id = ?")
         params.append(bank_id)
@@ -198,4 +221,5 @@ def stored_answers(
             confidence=row[11],
             seconds=row[12],
             rating=row[13],
+            declined=None if row[14] is None else tuple(json.loads(row[14])),
         )

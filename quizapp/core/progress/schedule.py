@@ -1,9 +1,12 @@
 """Spaced repetition: every question is an FSRS card, scheduled by the `fsrs` package.
 
 The scheduler runs with fsrs's default parameters (desired retention 90%, learning steps of 1 and
-10 minutes, relearning step of 10 minutes, intervals fuzzed a little so cards met together drift
-apart). What quizapp decides is how an answer becomes a rating, documented in the README's
-"Progress and spaced repetition":
+10 minutes, relearning step of 10 minutes). Intervals of review cards are fuzzed a little, as
+fsrs does (its `FUZZ_RANGES`), so cards met together drift apart; but the fuzz is drawn from the
+card itself (its id and its last review), not from the global random generator, so the same card
+reviewed the same way gets the same interval: `outcomes` can show the student what each grade
+would do (Anki's interval preview) and the review then does exactly that. What quizapp decides
+is how an answer becomes a rating, documented in the README's "Progress and spaced repetition":
 
 - a flashcard's self-grade is its rating: Again, Hard, Good, Easy;
 - an auto-graded answer: wrong (or left unanswered) -> Again, partly right -> Hard, right -> Good,
@@ -17,9 +20,11 @@ Time is always passed in (`now`), timezone-aware; nothing here reads the clock.
 from __future__ import annotations
 
 import hashlib
+import random
 from datetime import UTC, datetime, timedelta
 
 from fsrs import Card, Rating, Scheduler, State
+from fsrs.scheduler import FUZZ_RANGES
 
 from quizapp.core.model import Response, SelfGrade
 from quizapp.core.scoring import Outcome, outcome_for
@@ -33,12 +38,13 @@ __all__ = [
     "is_mastered",
     "mastered_until",
     "new_card",
+    "outcomes",
     "rating_for",
     "review",
 ]
 
-#: The scheduler every card is reviewed with (fsrs's default parameters).
-SCHEDULER = Scheduler()
+#: The scheduler every card is reviewed with (fsrs's default parameters; the fuzz is `_fuzz`'s).
+SCHEDULER = Scheduler(enable_fuzzing=False)
 
 #: A right answer given at confidence 3 in less time than this (seconds) is rated Easy.
 EASY_SECONDS = 10.0
@@ -90,8 +96,32 @@ def rating_for(
 
 def review(card: Card, rating: Rating, now: datetime) -> Card:
     """`card` after a review rated `rating` at `now` (a new card; the old one is unchanged)."""
-    reviewed, _log = SCHEDULER.review_card(card, rating, review_datetime=as_utc(now))
+    moment = as_utc(now)
+    reviewed, _log = SCHEDULER.review_card(card, rating, review_datetime=moment)
+    if reviewed.state is State.Review:
+        reviewed.due = moment + _fuzz(reviewed.due - moment, card)
     return reviewed
+
+
+def outcomes(card: Card, now: datetime) -> dict[Rating, Card]:
+    """What a review at `now` would make of `card` under each rating (nothing is saved)."""
+    return {rating: review(card, rating, now) for rating in Rating}
+
+
+def _fuzz(interval: timedelta, card: Card) -> timedelta:
+    """`interval` moved a few days either way, as fsrs's own fuzz does (intervals under 2.5
+    days are left alone), by a draw seeded with the card's id and last review."""
+    days = interval.days
+    if days < 2.5:
+        return interval
+    delta = 1.0
+    for span in FUZZ_RANGES:
+        delta += span["factor"] * max(min(float(days), span["end"]) - span["start"], 0.0)
+    top = min(round(days + delta), SCHEDULER.maximum_interval)
+    low = min(max(2, round(days - delta)), top)
+    last = "" if card.last_review is None else card.last_review.isoformat()
+    draw = random.Random(f"{card.card_id}/{last}").random()
+    return timedelta(days=min(round(draw * (top - low + 1) + low), SCHEDULER.maximum_interval))
 
 
 def is_mastered(card: Card, now: datetime) -> bool:

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, tzinfo
+from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from quizapp.core.bank import (
     BankCache,
@@ -30,14 +30,26 @@ from quizapp.core.bank import (
 if TYPE_CHECKING:
     from quizapp.core.model import Bank
     from quizapp.core.progress.figures import BankProgress
+    from quizapp.core.progress.recorder import Recorder
     from quizapp.core.progress.store import Store
     from quizapp.core.progress.views import HeldMisconception, Overview
-    from quizapp.core.study import PracticeSession
+    from quizapp.core.study import FlashcardSession, PracticeSession
 
-__all__ = ["SESSION_NAMES", "Counted", "Shelf"]
+__all__ = ["SESSION_NAMES", "Counted", "Shelf", "Studying"]
 
 #: What each progress session is called in messages and headers.
 SESSION_NAMES = {"review": "Review due", "target": "Target my misconceptions"}
+
+
+class Studying(Protocol):
+    """What a session is started with (the app's `AppContext` is one)."""
+
+    @property
+    def recorder(self) -> Recorder: ...
+    @property
+    def seed(self) -> int | None: ...
+    @property
+    def clock(self) -> Callable[[], float]: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +149,15 @@ class Shelf:
             self.marked.add(path)
         return None
 
+    def unready(self, paths: list[Path]) -> tuple[Path, bool] | None:
+        """The first of `paths` that cannot be studied yet: (path, True) for a broken bank,
+        (path, False) for one still being read; None when all can be."""
+        for path in paths:
+            summary = self.summaries.get(path)
+            if summary is None or not summary.ok:
+                return path, summary is not None
+        return None
+
     def chosen(self, highlighted: Path | None) -> list[Path]:
         """The banks an action works on: the marked ones, else the highlighted one (if good)."""
         marked = [path for path in self.files if path in self.marked]
@@ -173,16 +194,28 @@ class Shelf:
             return None
         return self.overview.counts.get(summary.id)
 
-    def count(self, store: Store, now: datetime, tz: tzinfo | None, new_limit: int) -> Counted:
-        """Count every good bank's cards and find the misconceptions held (slow: a worker's job).
+    def count(self, recorder: Recorder) -> Counted:
+        """Count every good bank's cards and find the misconceptions held, from `recorder`'s
+        store at its time, by its days and new-card limit (slow: a worker's job).
 
-        Raises `StoreError` when the store cannot be read.
+        Raises `StoreError` when the store cannot be read (or is not open).
         """
+        from quizapp.core.progress.held import fill_declined, undeclined_banks
+        from quizapp.core.progress.store import StoreError
+
+        store, now, tz, new_limit = recorder.store, recorder.now(), recorder.tz, recorder.new_limit
+        if store is None:
+            raise StoreError("the progress file is not open yet")
         from quizapp.core.progress.views import held_with_text, overview
 
         listed = [(path, s) for path, s in self.summaries.items() if s is not None and s.ok]
-        counted = overview(store, [(s.id, s.question_count) for _, s in listed], now, tz, new_limit)
         paths = {summary.id: path for path, summary in listed}
+        # Answers saved before the store kept what they declined get it from their bank, once.
+        for bank_id in undeclined_banks(store):
+            bank = self.bank(paths[bank_id]) if bank_id in paths else None
+            if bank is not None:
+                fill_declined(store, bank)
+        counted = overview(store, [(s.id, s.question_count) for _, s in listed], now, tz, new_limit)
         banks: dict[str, Bank] = {}
         for bank_id in dict.fromkeys(entry.bank_id for entry in counted.held):
             bank = self.bank(paths[bank_id])
@@ -200,35 +233,68 @@ class Shelf:
         return [entry for entry in self.held if entry.history.bank_id in wanted]
 
     def can_study(self, mode: str, highlighted: Path | None) -> bool:
-        """Review when something is due (or new today) on the chosen banks; target when they
-        hold a misconception."""
+        """Review when something is due (or new today) on the chosen banks, or to say that
+        today's new cards are done; target when they hold a misconception."""
         if self.overview is None:
             return False
         ids = self.chosen_ids(highlighted)
         if mode == "review":
-            return self.overview.reviewable(ids) > 0
+            return self.overview.reviewable(ids) > 0 or self.refusal(highlighted) is not None
         return bool(self.held_for(ids))
 
+    def refusal(self, highlighted: Path | None) -> str | None:
+        """Why "Review due" on the chosen banks has nothing although they have new cards
+        (today's new-card limit is used up), or None."""
+        if self.overview is None:
+            return None
+        return self.overview.review_refusal(self.chosen_ids(highlighted))
+
+    def review_what(self, highlighted: Path | None) -> str:
+        """What a "Review due" on the chosen banks is over: `Study security basics`."""
+        titles = [s.title for p in self.chosen(highlighted) if (s := self.summaries.get(p))]
+        return " + ".join(titles)
+
+    def due(
+        self, store: Store | None, opened: list[LoadResult], now: datetime
+    ) -> frozenset[tuple[str, str]] | None:
+        """The cards of the banks just `open`ed due at `now`, for flashcards' "due only"; None
+        when the store is not open or cannot be read, or a bank is broken."""
+        from quizapp.core.progress.figures import due_keys
+        from quizapp.core.progress.store import StoreError
+
+        banks = [result.bank for result in opened if result.bank is not None]
+        if store is None or len(banks) != len(opened):
+            return None
+        try:
+            return due_keys(store, banks, now)
+        except StoreError:
+            return None
+
     def session(
-        self,
-        mode: str,
-        paths: list[Path],
-        store: Store,
-        *,
-        now: datetime,
-        tz: tzinfo | None,
-        new_limit: int,
-        seed: int | None,
-        clock: Callable[[], float],
-    ) -> PracticeSession:
-        """The "Review due" (`review`) or "Target my misconceptions" (`target`) session over the
-        banks at `paths` (slow: a worker's job). Raises `StudyError` when there is nothing to
-        study, `StoreError` when the store cannot be read."""
+        self, mode: str, paths: list[Path], context: Studying, *, as_cards: bool = False
+    ) -> PracticeSession | FlashcardSession:
+        """The "Review due" (`review`; `as_cards`: as flashcards) or "Target my misconceptions"
+        (`target`) session over the banks at `paths`, from the context's store, at its time, by
+        its days and new-card limit, seeded and timed by it (slow: a worker's job). Raises
+        `StudyError` when there is nothing to study, `StoreError` when the store cannot be read
+        (or is not open)."""
+        from quizapp.core.progress.store import StoreError
         from quizapp.core.progress.views import review_session, target_session
 
+        recorder, seed, clock = context.recorder, context.seed, context.clock
+        store, tz = recorder.store, recorder.tz
+        if store is None:
+            raise StoreError("the progress file is not open yet")
         banks = [bank for path in paths if (bank := self.bank(path)) is not None]
-        if mode == "review":
-            return review_session(
-                store, banks, now, new_limit=new_limit, tz=tz, seed=seed, clock=clock
-            )
-        return target_session(store, banks, seed=seed, clock=clock)
+        if mode == "target":
+            return target_session(store, banks, seed=seed, clock=clock, tz=tz)
+        return review_session(
+            store,
+            banks,
+            recorder.now(),
+            new_limit=recorder.new_limit,
+            tz=tz,
+            seed=seed,
+            clock=clock,
+            as_cards=as_cards,
+        )

@@ -6,9 +6,10 @@ started; a folder that cannot be written gives a store in memory, so studying go
 Either way `StoreOpening.warning` says what happened, for the app to show.
 
 `Store.record` saves one answer the moment it is graded: the answer row, the question's card
-rescheduled by `schedule`, and the tally of the misconceptions it revealed or overcame, all in one
-transaction (`rows`). The reads behind the home and progress screens live in `figures`; the
-export in `export`.
+rescheduled by `schedule`, the tally of the misconceptions it revealed, and a note of the rows
+as they were before (`undo`), all in one transaction (`rows`); `Store.undo` takes the latest
+answer of a session back. The reads behind the home and progress screens live in `figures`; the
+export in `export`; suspended and buried cards, settings and exam drafts in `aside`.
 """
 
 from __future__ import annotations
@@ -47,6 +48,7 @@ from quizapp.core.progress.tables import (
     configure,
     migrate,
 )
+from quizapp.core.progress.undo import NotUndoable, prune, take_back
 
 __all__ = [
     "STORE_FILE",
@@ -84,6 +86,9 @@ class Store:
         """The database file, or None for a store in memory."""
         self.install_id: str = self.scalar("SELECT value FROM meta WHERE key = 'install_id'")
         """A random id made with the file: tells one student's exported results from another's."""
+        # A file that cannot be written still reads.
+        with contextlib.suppress(StoreError), self.writing("forget old undo records") as writer:
+            prune(writer)
 
     @property
     def persistent(self) -> bool:
@@ -109,23 +114,55 @@ class Store:
         mode: str,
         session_id: str,
         now: datetime | None = None,
+        drop_draft: bool = False,
     ) -> None:
-        """Save several answers (a submitted exam) in one transaction, in order, all at `now`."""
+        """Save several answers (a submitted exam) in one transaction, in order, all at `now`.
+
+        `drop_draft`: the exam is submitted, so its draft (`drafts`) goes in the same
+        transaction: a crash can leave either the draft or the answers, never both.
+        """
         moment = as_utc(now) if now is not None else datetime.now(UTC)
         # Hashed before taking the write lock, which another quizapp may be waiting for.
         prepared = [(answer, content_hash(answer.item.question)) for answer in answers]
-        with self._lock, self._errors("save the answer"):
+        with self.writing("save the answer") as conn:
+            for answer, digest in prepared:
+                save_answer(conn, answer, digest, str(mode), session_id, moment)
+            if drop_draft:
+                conn.execute("DELETE FROM exam_drafts WHERE session_id = ?", (session_id,))
+        if self._checkpointer is not None:
+            self._checkpointer.committed(len(prepared))
+
+    def undo(self, session_id: str) -> StoredAnswer | None:
+        """Take back the latest answer of `session_id`: delete it and put its card, the tallies
+        and the bank's row back exactly as they were before it. The answer taken back, or None
+        when the session has none left. Raises `StoreError` when the store cannot be written or
+        the question was answered again since in another session (nothing is changed then)."""
+        with self.writing("take the answer back") as conn:
+            latest = conn.execute(
+                "SELECT max(answer_id) FROM undo WHERE session_id = ?", (session_id,)
+            ).fetchone()[0]
+            if latest is None:
+                return None
+            (answer,) = stored_answers(conn, None, None, answer_id=latest)
+            try:
+                take_back(conn, session_id)
+            except NotUndoable as exc:
+                raise StoreError(f"could not take the answer back: {exc}") from exc
+            return answer
+
+    @contextlib.contextmanager
+    def writing(self, doing: str) -> Iterator[sqlite3.Connection]:
+        """One write transaction (for this package's modules): committed when the block ends,
+        rolled back when it raises; SQLite errors become `StoreError` ("could not `doing`")."""
+        with self._lock, self._errors(doing):
             self._conn.execute("BEGIN IMMEDIATE")
             try:
-                for answer, digest in prepared:
-                    save_answer(self._conn, answer, digest, str(mode), session_id, moment)
+                yield self._conn
                 self._conn.execute("COMMIT")
             except BaseException:
                 if self._conn.in_transaction:
                     self._conn.execute("ROLLBACK")
                 raise
-            if self._checkpointer is not None:
-                self._checkpointer.committed(len(prepared))
 
     def card(self, bank_id: str, question_id: str) -> Card | None:
         """The FSRS card of a question, or None when it was never answered."""

@@ -110,11 +110,61 @@ def _v1(conn: sqlite3.Connection) -> None:
     )
 
 
+#: Version 2. `answers.declined`: the misconceptions a question's options carried that the
+#: answer did *not* reveal (JSON list; NULL for answers saved before version 2, filled in from
+#: the bank the next time it is read: `held.fill_declined`), the events the held/overcome rule
+#: (`overcoming.standing`) reads. `undo`: per answer, what it changed (the card, tally and bank
+#: rows as they were before, as JSON), so `Store.undo` puts them back exactly. `set_aside`:
+#: questions suspended (until the student restores them) or buried (until `until`). `settings`:
+#: what the app remembers between runs. `exam_drafts`: a mock exam under way, kept at every
+#: change so that one closed by accident can be resumed. `misconceptions.overcome_at` is kept as
+#: it was but no longer written: whether a misconception is overcome is read from the answers.
+V2_SCHEMA = (
+    "ALTER TABLE answers ADD COLUMN declined TEXT",
+    "CREATE INDEX answers_undeclined ON answers (bank_id) WHERE declined IS NULL",
+    """CREATE TABLE undo (
+        answer_id INTEGER PRIMARY KEY,
+        session_id TEXT NOT NULL,
+        saved_at REAL NOT NULL,
+        card TEXT,
+        tallies TEXT NOT NULL,
+        bank TEXT
+    )""",
+    "CREATE INDEX undo_by_session ON undo (session_id, answer_id)",
+    "CREATE INDEX undo_by_time ON undo (saved_at)",
+    """CREATE TABLE set_aside (
+        bank_id TEXT NOT NULL,
+        question_id TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('suspended', 'buried')),
+        until REAL,
+        at REAL NOT NULL,
+        PRIMARY KEY (bank_id, question_id)
+    ) WITHOUT ROWID""",
+    "CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID",
+    """CREATE TABLE exam_drafts (
+        session_id TEXT PRIMARY KEY,
+        saved_at REAL NOT NULL,
+        draft TEXT NOT NULL
+    ) WITHOUT ROWID""",
+)
+
+
+def _v2(conn: sqlite3.Connection) -> None:
+    """Undo, suspended and buried cards, settings, exam drafts, and the declined column."""
+    for statement in V2_SCHEMA:
+        conn.execute(statement)
+
+
 #: MIGRATIONS[n] turns a version-n file into a version-n+1 one. Append only.
-MIGRATIONS: tuple[Migration, ...] = (_v1,)
+MIGRATIONS: tuple[Migration, ...] = (_v1, _v2)
+
+_V1_TABLES = frozenset({"meta", "answers", "cards", "banks", "misconceptions"})
 
 #: The tables a file of each version has (version -> names), to notice a gutted file.
-_TABLES = {1: frozenset({"meta", "answers", "cards", "banks", "misconceptions"})}
+_TABLES = {
+    1: _V1_TABLES,
+    2: _V1_TABLES | {"undo", "set_aside", "settings", "exam_drafts"},
+}
 
 
 class NotOurs(Exception):

@@ -19,27 +19,32 @@ from dataclasses import dataclass
 from datetime import datetime, tzinfo
 
 from quizapp.core.model import Bank, Misconception
+from quizapp.core.progress.aside import AsideCard, set_aside_in
 from quizapp.core.progress.days import (
     DayAccuracy,
     DayCount,
     accuracy_by_day,
     due_forecast,
+    moment_of,
     reviews_per_day,
 )
 from quizapp.core.progress.figures import (
     BankProgress,
-    MisconceptionHistory,
     bank_progress,
-    held_misconceptions,
     introduced_today,
-    misconception_history,
     progress_counts,
     review_due_items,
+)
+from quizapp.core.progress.held import (
+    MisconceptionHistory,
+    fill_declined,
+    held_misconceptions,
+    misconception_history,
     target_items,
 )
 from quizapp.core.progress.recorder import DEFAULT_NEW_LIMIT
 from quizapp.core.progress.store import Store
-from quizapp.core.study import PracticeSession, StudyError
+from quizapp.core.study import FlashcardSession, PracticeSession, StudyError
 
 __all__ = [
     "ACCURACY_DAYS",
@@ -78,6 +83,8 @@ class Overview:
     already met today)."""
     held: tuple[MisconceptionHistory, ...]
     """Misconceptions still held across the listed banks, most often fallen for first."""
+    new_limit: int = DEFAULT_NEW_LIMIT
+    """The daily limit of new cards `new_room` was counted from."""
 
     def totals(self, bank_ids: Iterable[str] | None = None) -> tuple[int, int, int]:
         """(due, new, learned) added up over `bank_ids` (None: every listed bank)."""
@@ -94,6 +101,21 @@ class Overview:
         up to today's room."""
         due, new, _ = self.totals(bank_ids)
         return due + min(new, self.new_room)
+
+    def review_refusal(self, bank_ids: Iterable[str]) -> str | None:
+        """Why "Review due" on `bank_ids` has nothing although they have new cards: today's
+        new cards are used up (or new cards are off). None when it has something, or when
+        there is nothing new to bring in either (then there is nothing to say)."""
+        ids = list(bank_ids)
+        if self.reviewable(ids) > 0 or self.totals(ids)[1] == 0:
+            return None
+        if self.new_limit == 0:
+            return "nothing is due, and new cards are off (--new-limit 0)"
+        cards = "new card is" if self.new_limit == 1 else "new cards are"
+        return (
+            f"nothing is due, and today's {self.new_limit} {cards} done;"
+            " tomorrow, or raise --new-limit"
+        )
 
     def held_in(self, bank_ids: Iterable[str]) -> list[MisconceptionHistory]:
         """The held misconceptions of `bank_ids`, in the overview's order."""
@@ -114,8 +136,8 @@ def overview(
     """
     counts = {bank_id: progress_counts(store, bank_id, size, now) for bank_id, size in banks}
     room = max(0, new_limit - introduced_today(store, now, tz))
-    held = held_misconceptions(store, counts)
-    return Overview(counts, room, tuple(held))
+    held = held_misconceptions(store, counts, tz)
+    return Overview(counts, room, tuple(held), new_limit)
 
 
 def held_with_text(
@@ -149,6 +171,8 @@ class BankReport:
     card) first."""
     misconceptions: tuple[HeldMisconception, ...]
     """Every misconception of the bank ever fallen for, held or overcome; most often first."""
+    set_aside: tuple[AsideCard, ...] = ()
+    """Its cards suspended or buried now, suspended first."""
 
     @property
     def mastered(self) -> int:
@@ -160,7 +184,8 @@ def bank_report(
     store: Store, bank: Bank, now: datetime | None = None, tz: tzinfo | None = None
 ) -> BankReport:
     """The progress screen's figures for `bank` at `now`, days counted in `tz`."""
-    history = misconception_history(store, [bank.id])
+    fill_declined(store, bank)
+    history = misconception_history(store, [bank.id], tz)
     return BankReport(
         bank=bank,
         progress=bank_progress(store, bank, now),
@@ -169,6 +194,7 @@ def bank_report(
         reviews=tuple(reviews_per_day(store, bank.id, ACCURACY_DAYS, now, tz)),
         forecast=tuple(due_forecast(store, bank.id, now, FORECAST_DAYS, tz)),
         misconceptions=tuple(held_with_text(history, {bank.id: bank})),
+        set_aside=tuple(set_aside_in(store, bank.id, moment_of(now))),
     )
 
 
@@ -181,9 +207,11 @@ def review_session(
     tz: tzinfo | None = None,
     seed: int | None = None,
     clock: Callable[[], float] = time.monotonic,
-) -> PracticeSession:
-    """A "Review due" practice session over `banks`: due cards (most overdue first), then new
-    ones up to the daily limit; `StudyError` when there is nothing to review.
+    as_cards: bool = False,
+) -> PracticeSession | FlashcardSession:
+    """A "Review due" session over `banks`: due cards (most overdue first), then new ones up to
+    the daily limit, as questions (practice) or, with `as_cards`, as flashcards (the flow gives
+    them the store's schedule); `StudyError` when there is nothing to review.
 
     Each bank is counted with `bank_progress` first, so questions deleted from its file since
     the store last saw it are left out of the home screen's counts from now on.
@@ -193,6 +221,8 @@ def review_session(
     items = review_due_items(store, banks, now, new_limit, tz)
     if not items:
         raise StudyError("nothing is due, and today's new cards are used up")
+    if as_cards:
+        return FlashcardSession(items, seed=seed, clock=clock)
     return PracticeSession(items=items, seed=seed, clock=clock)
 
 
@@ -202,10 +232,11 @@ def target_session(
     *,
     seed: int | None = None,
     clock: Callable[[], float] = time.monotonic,
+    tz: tzinfo | None = None,
 ) -> PracticeSession:
     """A "Target my misconceptions" practice session: every question of `banks` whose options
-    carry a misconception still held; `StudyError` when none is held."""
-    items = target_items(store, banks)
+    carry a misconception still held (by the days of `tz`); `StudyError` when none is held."""
+    items = target_items(store, banks, tz=tz)
     if not items:
         raise StudyError("you hold no misconception of these banks")
     return PracticeSession(items=items, seed=seed, clock=clock)

@@ -37,9 +37,10 @@ Per question (`QuestionStat`):
 Which choices are correct comes from the bank when it is given; else, for single-answer
 questions, a choice counts as correct when the attempts that picked it scored above 0.
 
-Per misconception (`MisconceptionStat`): the students who **hold** it are those whose latest
-attempt touching it revealed it. An attempt touches a misconception when it answers a question
-whose options carry it (from the bank), or any question where some answer revealed it.
+Per misconception (`MisconceptionStat`): the students who **hold** it, by the app's rule
+(`quizapp.core.progress.overcoming`): they fell for it and have not declined it on two different
+(UTC) days since. An answer touches a misconception when it answers a question whose options
+carry it (from the bank), or any question where some answer revealed it.
 """
 
 from __future__ import annotations
@@ -149,7 +150,7 @@ def analyse_loaded(
     ((students, attempts, answers, self_graded, found),) = con.rows(_SUMMARY)
     return ItemAnalysis(
         questions=tuple(stats),
-        misconceptions=misconception_stats(con, banks, bool(one_each)),
+        misconceptions=misconception_stats(con, banks),
         students=students,
         attempts=attempts,
         answers=answers,

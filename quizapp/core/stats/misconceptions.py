@@ -1,15 +1,17 @@
 """Misconceptions across a class: who holds each one, and in which questions it shows, in SQL.
 
-A student holds a misconception when their latest attempt touching it revealed it (the rule is
-stated in `analysis`). Misconception ids belong to a bank, so each is counted per bank. Over the
+A student holds a misconception by the app's own rule (`quizapp.core.progress.overcoming`): they
+fell for it, and have not declined it on two different days since (UTC days, as results files
+time answers in UTC). Misconception ids belong to a bank, so each is counted per bank. Over the
 table `kept` (every answer analysed, repeats included):
 
 - `revealing`: one row per answer and misconception it revealed (a misconception named twice in
   one answer counts once);
 - `carriers`: the questions that can reveal each one: those whose options carry it in the bank
   (the table `bank_carriers`, from Python) and those where some answer revealed it;
-- each student's latest answer (by time, then answer number) to a carrier gives their latest
-  attempt touching it; they hold it when some answer of that attempt revealed it.
+- every answer to a carrier is an event, revealing or declining; the student's last revealing
+  answer (by time, then answer number) and the days they declined it on since give the rule's
+  verdict.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from quizapp.core.model import Bank
+from quizapp.core.progress import OVERCOME_DAYS
 from quizapp.core.stats.engine import Connection
 from quizapp.core.stats.model import MisconceptionStat
 
@@ -38,28 +41,34 @@ SELECT b.bank_id, b.m, b.question_id FROM bank_carriers AS b
 WHERE EXISTS (SELECT 1 FROM revealing AS r WHERE r.bank_id = b.bank_id AND r.m = b.m)
 """
 
-#: Each student's latest attempt touching each misconception they revealed, counted over the
-#: students with several attempts (with one, it is the attempt that revealed it).
-_LATEST = """
-latest AS (
-    SELECT c.bank_id, c.m, k.install_id,
-        arg_max(k.session_id, (k.answered_at, k.answer_id)) AS session_id
-    FROM kept AS k JOIN carriers AS c ON c.bank_id = k.bank_id AND c.question_id = k.question_id
-    WHERE EXISTS (SELECT 1 FROM revealing AS r
-        WHERE r.bank_id = c.bank_id AND r.m = c.m AND r.install_id = k.install_id)
-    GROUP BY ALL
-)"""
-
-_LATEST_ONE_EACH = """
-latest AS (SELECT DISTINCT bank_id, m, install_id, session_id FROM revealing)"""
-
+#: Each student's standing with each misconception they revealed, by the app's rule
+#: (`quizapp.core.progress.overcoming`): every answer to a carrier question (not left blank) is an
+#: event, revealing when it lists the misconception and declining otherwise; the student holds it
+#: unless they declined it on `OVERCOME_DAYS` different (UTC) days after the last answer that
+#: revealed it, in the order of (time, answer number).
 _STATS = """
-WITH {latest},
-attempts AS (SELECT DISTINCT bank_id, m, install_id, session_id FROM revealing),
-holders AS (
-    SELECT l.bank_id, l.m, count(*) AS holders
-    FROM latest AS l JOIN attempts AS a USING (bank_id, m, install_id, session_id)
+WITH touch AS (
+    SELECT c.bank_id, c.m, k.install_id, k.answered_at AS moment, k.answer_id AS num,
+        list_contains(coalesce(from_json(k.misconceptions, '["VARCHAR"]'), []), c.m) AS revealed
+    FROM kept AS k JOIN carriers AS c ON c.bank_id = k.bank_id AND c.question_id = k.question_id
+    WHERE k.kind <> 'none'
+),
+last AS (
+    SELECT bank_id, m, install_id, max(moment) AS moment,
+        arg_max(num, (moment, num)) AS num
+    FROM touch WHERE revealed GROUP BY ALL
+),
+standing AS (
+    SELECT l.bank_id, l.m, l.install_id,
+        count(DISTINCT epoch_us(t.moment) // 86400000000) FILTER (
+            WHERE NOT t.revealed
+                AND (t.moment > l.moment OR (t.moment = l.moment AND t.num > l.num))
+        ) AS days
+    FROM last AS l JOIN touch AS t USING (bank_id, m, install_id)
     GROUP BY ALL
+),
+holders AS (
+    SELECT bank_id, m, count(*) FILTER (WHERE days < {days}) AS holders FROM standing GROUP BY ALL
 ),
 wheres AS (
     SELECT bank_id, m, list((question_id, n) ORDER BY n DESC, question_id) AS questions
@@ -76,18 +85,17 @@ FROM totals AS t JOIN wheres AS w USING (bank_id, m) LEFT JOIN holders AS h USIN
 
 
 def misconception_stats(
-    con: Connection, banks: Mapping[str, Bank], one_each: bool = False
+    con: Connection, banks: Mapping[str, Bank]
 ) -> tuple[MisconceptionStat, ...]:
     """Every misconception some answer in `kept` revealed, most widely held first.
 
-    Needs the table `bank_carriers` (bank_id, m, question_id) of the given banks, and says
-    `one_each` when every student made one attempt (then those who revealed it hold it).
+    Needs the table `bank_carriers` (bank_id, m, question_id) of the given banks.
     """
     con.run(_REVEALING, label="misconceptions")
     con.run(_CARRIERS, label="misconceptions")
     found = []
-    latest = _LATEST_ONE_EACH if one_each else _LATEST
-    for bank_id, m, holders, students, times, questions in con.rows(_STATS.format(latest=latest)):
+    query = _STATS.format(days=OVERCOME_DAYS)
+    for bank_id, m, holders, students, times, questions in con.rows(query):
         bank = banks.get(bank_id)
         misconception = None if bank is None else bank.misconception(m)
         found.append(

@@ -157,7 +157,8 @@ class MisconceptionStat:
     summary: str | None
     """The wrong idea in the student's words, from the bank (None when it is not available)."""
     holders: int
-    """Students who fell for it in their latest attempt at a question that can reveal it."""
+    """Students who hold it: fell for it, and have not declined it on two different days since
+    (`quizapp.core.progress.overcoming`)."""
     students: int
     """Students who ever fell for it."""
     times: int

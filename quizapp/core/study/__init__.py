@@ -8,7 +8,14 @@ from quizapp.core.faces import lazy_names
 
 if TYPE_CHECKING:
     from quizapp.core.study.exam import ExamSession
-    from quizapp.core.study.flashcards import CardBack, FlashcardSession
+    from quizapp.core.study.exam_state import ExamStanding
+    from quizapp.core.study.flashcards import (
+        CardBack,
+        FlashcardSession,
+        Planner,
+        Undone,
+        hides_choices,
+    )
     from quizapp.core.study.items import Mode, StudyError, StudyItem, topic_of
     from quizapp.core.study.practice import PracticeSession
     from quizapp.core.study.presenting import (
@@ -17,7 +24,9 @@ if TYPE_CHECKING:
         Presented,
         SessionError,
         correct_answer_text,
+        present,
     )
+    from quizapp.core.study.queue import Outlook, interval_text
     from quizapp.core.study.report import QuestionResult, SessionReport, TopicScore
     from quizapp.core.study.selection import (
         DEFAULT_PASS_MARK,
@@ -38,9 +47,12 @@ __all__ = [
     "Clock",
     "DEFAULT_PASS_MARK",
     "ExamSession",
+    "ExamStanding",
     "FlashcardSession",
     "Mode",
+    "Outlook",
     "PracticeSession",
+    "Planner",
     "Presented",
     "QuestionResult",
     "SessionConfig",
@@ -49,10 +61,14 @@ __all__ = [
     "StudyError",
     "StudyItem",
     "TopicScore",
+    "Undone",
     "available_tags",
     "available_topics",
     "correct_answer_text",
     "exam_defaults",
+    "hides_choices",
+    "interval_text",
+    "present",
     "retry_mistakes",
     "select_items",
     "start_session",
@@ -68,9 +84,12 @@ __getattr__ = lazy_names(
         "Clock": "presenting",
         "DEFAULT_PASS_MARK": "selection",
         "ExamSession": "exam",
+        "ExamStanding": "exam_state",
         "FlashcardSession": "flashcards",
         "Mode": "items",
+        "Outlook": "queue",
         "PracticeSession": "practice",
+        "Planner": "flashcards",
         "Presented": "presenting",
         "QuestionResult": "report",
         "Session": "selection",
@@ -80,10 +99,14 @@ __getattr__ = lazy_names(
         "StudyError": "items",
         "StudyItem": "items",
         "TopicScore": "report",
+        "Undone": "flashcards",
         "available_tags": "selection",
         "available_topics": "selection",
         "correct_answer_text": "presenting",
         "exam_defaults": "selection",
+        "hides_choices": "flashcards",
+        "interval_text": "queue",
+        "present": "presenting",
         "retry_mistakes": "selection",
         "select_items": "selection",
         "start_session": "selection",

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from quizapp.core.model import Response
 from quizapp.core.scoring import grade
 from quizapp.core.study.cursor import Cursor
+from quizapp.core.study.exam_state import ExamStanding
 from quizapp.core.study.items import Mode, StudyError, StudyItem
 from quizapp.core.study.presenting import (
     Clock,
@@ -197,6 +198,52 @@ class ExamSession(Cursor):
             return False
         self._finish(expired=True)
         return True
+
+    # --- a draft -----------------------------------------------------------------------------
+
+    def standing(self) -> ExamStanding:
+        """Where the exam stands now, to keep as a draft (SessionError once submitted)."""
+        if self.submitted:
+            raise SessionError("the exam has been submitted")
+        seconds = list(self._seconds)
+        seconds[self._position] += self._clock() - self._entered
+        return ExamStanding(
+            presented=tuple(self.presented(i) for i in range(self.total)),
+            responses=tuple(self._responses),
+            confidences=tuple(self._confidences),
+            flags=tuple(self._flags),
+            seconds=tuple(seconds),
+            position=self._position,
+            elapsed=self.elapsed(),
+            time_limit=self.time_limit,
+            pass_mark=self.pass_mark,
+            confidence=self.confidence,
+        )
+
+    @classmethod
+    def resume(
+        cls, items: Sequence[StudyItem], standing: ExamStanding, clock: Clock = time.monotonic
+    ) -> ExamSession:
+        """The exam of `items` (in order) as `standing` left it, its clock going on from there.
+
+        `standing` holds one entry per item; time spent while it was not running is not counted.
+        """
+        limit = None if standing.time_limit is None else standing.time_limit / 60
+        session = cls(
+            items,
+            time_limit_minutes=limit,
+            pass_mark=standing.pass_mark,
+            confidence=standing.confidence,
+            clock=clock,
+        )
+        session._presented = list(standing.presented)
+        session._responses = list(standing.responses)
+        session._confidences = list(standing.confidences)
+        session._flags = list(standing.flags)
+        session._seconds = list(standing.seconds)
+        session._started -= standing.elapsed
+        session.move_to(standing.position)
+        return session
 
     # --- the end ----------------------------------------------------------------------------
 

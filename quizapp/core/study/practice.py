@@ -156,6 +156,16 @@ class PracticeSession(Cursor):
         self._ended = now
         return record
 
+    def take_back(self) -> AnswerRecord:
+        """Undo the answer to the current question: it is unanswered again, to answer anew
+        (SessionError when it has no answer yet)."""
+        record = self.current_record
+        if record is None:
+            raise SessionError("there is no answer to take back here")
+        self._records.pop()
+        self._shown_at = self._clock()
+        return record
+
     def advance(self) -> None:
         """Go on to the next question; the current one must be answered first."""
         if self.finished:

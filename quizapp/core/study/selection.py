@@ -12,7 +12,8 @@ Rules decided here, and documented in the README's "Study modes":
   blueprint given in the set-up always applies; `time_limit_minutes=0` or `blueprint=()` in the
   set-up turn the bank's off;
 - a count larger than what matches takes everything that matches; without shuffling, a count
-  takes the first questions in bank order.
+  takes the first questions in bank order;
+- `only` (flashcards "due only") keeps just the questions it names, after topics and tags.
 """
 
 from __future__ import annotations
@@ -68,6 +69,9 @@ class SessionConfig:
     """Fraction 0..1. Exam: overrides the banks' (default 0.7); else None means no pass or fail."""
     blueprint: tuple[tuple[str, int], ...] | None = None
     """Exam: (topic, count) pairs overriding the banks' blueprint; () means none."""
+    only: frozenset[tuple[str, str]] | None = None
+    """Only these questions, by (bank id, question id): the cards due now, for flashcards of
+    "due only". None: no such limit."""
 
 
 def available_topics(banks: Sequence[Bank]) -> tuple[str, ...]:
@@ -127,6 +131,10 @@ def _matching(banks: Sequence[Bank], config: SessionConfig) -> list[StudyItem]:
         pool = [
             item for item in pool if not config.tags.isdisjoint(item.question.tags + item.bank.tags)
         ]
+    if config.only is not None:
+        pool = [item for item in pool if item.key in config.only]
+        if not pool:
+            raise StudyError("none of these cards is due now")
     if not pool:
         wanted = [f"topics {', '.join(sorted(config.topics))}"] if config.topics else []
         wanted += [f"tags {', '.join(sorted(config.tags))}"] if config.tags else []

@@ -77,8 +77,15 @@ def submit_dialog(states: Sequence[QuestionState]) -> ConfirmModal:
     )
 
 
-def leave_dialog(title: str, yes: str) -> ConfirmModal:
-    """Ask `title` before leaving the exam unsubmitted (`yes`: the button that leaves)."""
+def leave_dialog(title: str, yes: str, *, kept: bool = False) -> ConfirmModal:
+    """Ask `title` before leaving the exam unsubmitted (`yes`: the button that leaves); `kept`:
+    quitting, after which the exam is offered again."""
+    if kept:
+        message = (
+            "The exam has not been submitted. Its answers, flags and time left are kept: "
+            "quizapp offers to resume it the next time it starts."
+        )
+        return ConfirmModal(title, message, yes=yes, no="Stay")
     message = "The exam has not been submitted: its answers will be lost and nothing is graded."
     return ConfirmModal(title, message, yes=yes, no="Stay", warning=True)
 

@@ -155,7 +155,7 @@ def _mark(choice: ChoiceStat) -> str:
 def _misconceptions(analysis: ItemAnalysis) -> Iterator[str]:
     if not analysis.misconceptions:
         return
-    yield "Misconceptions (held: revealed in each student's latest attempt at it)"
+    yield "Misconceptions (held: fallen for, not avoided on 2 different days since)"
     width = WIDTH - 26
     yield f"{'misconception':<{width}}  held  students  answers"
     for item in analysis.misconceptions:
