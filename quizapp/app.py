@@ -29,6 +29,7 @@ from quizapp.messages import ConfirmsQuit
 from quizapp.screens import HomeScreen
 
 if TYPE_CHECKING:
+    from quizapp.core.progress import StoreOpening
     from quizapp.core.study import Clock
 
 
@@ -78,13 +79,17 @@ class QuizApp(StudyFlow):
 
     @work(thread=True, exclusive=True, group="open-store")
     def _open_store(self) -> None:
-        # Imported here: sqlite3, fsrs and the scheduler load off the start-up path.
-        from quizapp.core.progress import open_store
-
-        failed = self.recorder.opened(open_store(self.context.data_dir))
+        failed = self.recorder.opened(self.open_progress())
         # RuntimeError: the app closed meanwhile, and `on_unmount` closes the store.
         with contextlib.suppress(RuntimeError):
             self.call_from_thread(self._store_opened, failed)
+
+    def open_progress(self) -> StoreOpening:
+        """Open the progress store (in a worker thread): the data folder's progress file."""
+        # Imported here: sqlite3, fsrs and the scheduler load off the start-up path.
+        from quizapp.core.progress import open_store
+
+        return open_store(self.context.data_dir)
 
     def _store_opened(self, failed: str | None) -> None:
         """Say what went wrong opening the store, if anything; the home screen counts."""

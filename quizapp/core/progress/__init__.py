@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from quizapp.core.faces import lazy_names
 
 if TYPE_CHECKING:
+    from quizapp.core.progress.appender import ResultsAppender
     from quizapp.core.progress.codec import content_hash, response_from_json
     from quizapp.core.progress.days import DayAccuracy, DayCount, local_day
     from quizapp.core.progress.export import COLUMNS, EXPORT_FORMATS, RESULTS_FORMAT, export_answers
@@ -17,7 +18,9 @@ if TYPE_CHECKING:
         STORE_FILE,
         Store,
         StoreError,
+        StoreOpening,
         default_data_dir,
+        open_memory_store,
         open_store,
     )
     from quizapp.core.progress.views import (
@@ -48,18 +51,21 @@ __all__ = [
     "Overview",
     "RESULTS_FORMAT",
     "Recorder",
+    "ResultsAppender",
     "SESSION_NAMES",
     "STORE_FILE",
     "SessionLog",
     "Shelf",
     "Store",
     "StoreError",
+    "StoreOpening",
     "bank_report",
     "content_hash",
     "default_data_dir",
     "export_answers",
     "held_with_text",
     "local_day",
+    "open_memory_store",
     "open_store",
     "overview",
     "response_from_json",
@@ -86,18 +92,21 @@ __getattr__ = lazy_names(
         "Overview": "views",
         "RESULTS_FORMAT": "export",
         "Recorder": "recorder",
+        "ResultsAppender": "appender",
         "SESSION_NAMES": "shelf",
         "STORE_FILE": "store",
         "SessionLog": "recorder",
         "Shelf": "shelf",
         "Store": "store",
         "StoreError": "store",
+        "StoreOpening": "store",
         "bank_report": "views",
         "content_hash": "codec",
         "default_data_dir": "store",
         "export_answers": "export",
         "held_with_text": "views",
         "local_day": "days",
+        "open_memory_store": "store",
         "open_store": "store",
         "overview": "views",
         "response_from_json": "codec",
