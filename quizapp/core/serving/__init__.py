@@ -24,6 +24,7 @@ if TYPE_CHECKING:
         RateLimiter,
         check_code_choice,
         codes_match,
+        is_loopback,
         make_join_code,
     )
     from quizapp.core.serving.identity import (
@@ -61,6 +62,7 @@ __all__ = [
     "codes_match",
     "default_max_sessions",
     "describe_session",
+    "is_loopback",
     "load_served_banks",
     "make_join_code",
     "parse_status",
@@ -93,6 +95,7 @@ __getattr__ = lazy_names(
         "codes_match": "gate",
         "default_max_sessions": "capacity",
         "describe_session": "session",
+        "is_loopback": "gate",
         "load_served_banks": "session",
         "make_join_code": "gate",
         "parse_status": "protocol",

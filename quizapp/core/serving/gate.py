@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import ipaddress
 import secrets
 from collections import deque
 from dataclasses import dataclass, field
@@ -22,6 +23,7 @@ __all__ = [
     "RateLimiter",
     "check_code_choice",
     "codes_match",
+    "is_loopback",
     "make_join_code",
     "normalise_code",
 ]
@@ -35,6 +37,17 @@ _LONGEST = 64
 
 class CodeError(ValueError):
     """A join code the instructor chose that cannot be used; the message says why."""
+
+
+def is_loopback(host: str) -> bool:
+    """True for an address only this machine reaches (127.0.0.0/8, ::1, localhost): a server
+    listening there needs no join code."""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 def make_join_code(length: int = 6) -> str:
