@@ -137,7 +137,7 @@ async def _serve(
         err.write(f"quizapp serve: cannot listen on {host}:{port}: {error.strerror or error}\n")
         return 1
     console = Console(file=out, highlight=False, soft_wrap=True)
-    console.print(f"Serving {prepared.title!r}: {prepared.about or 'the banks home screen'}")
+    console.print(f"Serving {prepared.title!r}: {prepared.about or 'the home screen'}", markup=False)
     for address in addresses_to_give(host, port, code):
         console.print(f"Students open: {address}", markup=False)
     if code:

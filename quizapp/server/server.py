@@ -82,7 +82,8 @@ class ClassServer(Server):
     ) -> None:
         """A server for the app process started with `config_path`; `code` None lets anyone who
         reaches it in (use it on 127.0.0.1 only)."""
-        command = shlex.join([sys.executable, "-m", "quizapp.served", str(config_path)])
+        # `exec`: the shell textual-serve starts becomes the app, so stopping it stops the app.
+        command = "exec " + shlex.join([sys.executable, "-m", "quizapp.served", str(config_path)])
         super().__init__(command, host=host, port=port, title=title)
         self.code = code
         self.max_sessions = max_sessions
