@@ -69,17 +69,19 @@ class SignInScreen(Screen[SignIn]):
                 yield Static(Content(self.about), id="signin-about")
             yield Static(
                 Content.styled(
-                    "Letters, digits, spaces, - _ and . Your answers are saved under this name: "
-                    "use the same one if you come back.",
+                    "Enter signs in. Letters, digits, spaces, - _ and . only. Your answers are "
+                    "saved under this name: use the same one if you come back.",
                     "dim",
                 ),
                 id="signin-note",
             )
         yield Footer()
 
-    def show_message(self, text: str) -> None:
-        """Say what is wrong (or what is happening) under the fields."""
-        self.query_one("#signin-message", Static).update(Content(text))
+    def show_message(self, text: str, *, error: bool = True) -> None:
+        """Say what is wrong (or, not an `error`, what is happening) under the fields."""
+        message = self.query_one("#signin-message", Static)
+        message.set_class(not error, "-busy")
+        message.update(Content(text))
 
     @on(Input.Submitted, "#signin-name")
     def _name_entered(self) -> None:
@@ -118,7 +120,7 @@ class SignInScreen(Screen[SignIn]):
         fields = list(self.query(Input).results(Input))
         for field in fields:
             field.disabled = True
-        self.show_message("Signing in…")
+        self.show_message("Signing in…", error=False)
         refused = await self.admit(identifier, code)
         for field in fields:
             field.disabled = False

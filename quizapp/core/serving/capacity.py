@@ -14,7 +14,7 @@ from pathlib import Path
 __all__ = ["SESSION_MIB", "available_memory", "default_max_sessions", "resident_memory"]
 
 #: Resident memory of one student's app process, in MiB (measured; see the module docstring).
-SESSION_MIB = 70
+SESSION_MIB = 55
 
 _MIB = 1 << 20
 
