@@ -63,7 +63,7 @@ class SignInScreen(Screen[SignIn]):
             )
             if self.ask_code:
                 yield Static("Join code (from your instructor)", classes="signin-label")
-                yield Input(placeholder="six letters and digits", max_length=32, id="signin-code")
+                yield Input(placeholder="letters and digits", max_length=32, id="signin-code")
             yield Static("", id="signin-message")
             if self.about:
                 yield Static(Content(self.about), id="signin-about")

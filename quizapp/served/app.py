@@ -40,6 +40,7 @@ from quizapp.core.serving import (
     results_path,
     session_status,
 )
+from quizapp.messages import StudyEnded
 from quizapp.screens import SignIn, SignInScreen
 from quizapp.served.driver import JoinAnswered, ServedDriver
 
@@ -191,6 +192,11 @@ class ServedApp(QuizApp):
     def _join_answered(self, message: JoinAnswered) -> None:
         if self._verdict is not None and not self._verdict.done():
             self._verdict.set_result((message.ok, message.wait))
+
+    @on(StudyEnded)
+    def _session_ended(self) -> None:
+        """Tell the server at once (the flow shows the results as usual)."""
+        self.report_status()
 
     # --- telling the server -------------------------------------------------------------------
 

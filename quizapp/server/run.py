@@ -27,7 +27,6 @@ from quizapp.core.serving import ServedConfig, describe_session, load_served_ban
 from quizapp.core.study import StudyError
 from quizapp.server.board import Figures, board, folder_stamp, read_figures
 from quizapp.server.server import ClassServer
-from quizapp.server.service import Seat
 
 REFRESH_SECONDS = 1.0
 
@@ -45,31 +44,6 @@ def addresses_to_give(host: str, port: int, code: str | None) -> list[str]:
         hosts = list(found) or ["<this machine's address>"]
     query = f"/?code={code}" if code else "/"
     return [f"http://{'[' + h + ']' if ':' in h else h}:{port}{query}" for h in hosts]
-
-
-class Events:
-    """Lines for the instructor when a student signs in, finishes or leaves."""
-
-    def __init__(self) -> None:
-        self._seen: dict[str, tuple[str | None, bool]] = {}
-
-    def lines(self, seats: dict[str, Seat]) -> list[str]:
-        """What changed since the last call."""
-        out = []
-        for key, seat in seats.items():
-            status = seat.status
-            before = self._seen.get(key)
-            if status.student is not None and (before is None or before[0] is None):
-                out.append(f"{status.student} signed in (from {seat.address})")
-            if status.done and not (before and before[1]):
-                what = "submitted the exam" if status.mode == "exam" else f"finished {status.mode}"
-                out.append(f"{status.student} {what}: {status.answered}/{status.total} answered")
-            self._seen[key] = (status.student, status.done)
-        for key in [key for key in self._seen if key not in seats]:
-            student = self._seen.pop(key)[0]
-            if student is not None:
-                out.append(f"{student} left")
-        return out
 
 
 def serve_class(
@@ -137,7 +111,9 @@ async def _serve(
         err.write(f"quizapp serve: cannot listen on {host}:{port}: {error.strerror or error}\n")
         return 1
     console = Console(file=out, highlight=False, soft_wrap=True)
-    console.print(f"Serving {prepared.title!r}: {prepared.about or 'the home screen'}", markup=False)
+    console.print(
+        f"Serving {prepared.title!r}: {prepared.about or 'the home screen'}", markup=False
+    )
     for address in addresses_to_give(host, port, code):
         console.print(f"Students open: {address}", markup=False)
     if code:
@@ -170,7 +146,6 @@ async def _watch(
     )
     by_id = {bank.id: bank for bank in banks}
     figures, stamp = Figures(None, {}), None
-    events = Events()
     header = f"Class session {config.title!r} · {config.about or 'home screen'}"
     with Live(console=console, auto_refresh=False, transient=False) as live:
         while not stop.is_set():
@@ -178,7 +153,8 @@ async def _watch(
             if now_stamp != stamp:
                 figures = await asyncio.to_thread(read_figures, results, by_id)
                 stamp = now_stamp
-            for line in events.lines(server.seats):
+            events, server.events[:] = list(server.events), []
+            for line in events:
                 live.console.print(line, markup=False)
             live.update(board(header, server.seats.values(), figures), refresh=True)
             with contextlib.suppress(TimeoutError):

@@ -34,7 +34,7 @@ from pathlib import Path
 from aiohttp import WSMsgType, web
 from textual_serve.server import Server
 
-from quizapp.core.serving import RateLimiter, codes_match
+from quizapp.core.serving import RateLimiter, Status, codes_match
 from quizapp.server.pages import EXPIRED, FULL, WRONG_CODE, app_page, locked_out, refusal_page
 from quizapp.server.service import ClassAppService, Seat
 
@@ -90,6 +90,8 @@ class ClassServer(Server):
         self.limiter = limiter or RateLimiter()
         self.seats: dict[str, Seat] = {}
         """The tabs connected now, by ticket."""
+        self.events: list[str] = []
+        """What happened since the live table last took them: signed in, finished, left."""
         self._tickets: dict[str, Ticket] = {}
         self._stopping = False
         self.runner: web.AppRunner | None = None
@@ -177,6 +179,7 @@ class ClassServer(Server):
                 command,
                 seat,
                 self.gate,
+                self.status_changed,
                 write_bytes=websocket.send_bytes,
                 write_str=websocket.send_str,
                 close=websocket.close,
@@ -193,7 +196,20 @@ class ClassServer(Server):
             if service is not None:
                 await service.stop_within(10)
             self.seats.pop(key, None)
+            if seat.status.student is not None:
+                self.events.append(f"{seat.status.student} left")
         return websocket
+
+    def status_changed(self, seat: Seat, before: Status) -> None:
+        """Note a student signing in or finishing, for the instructor."""
+        status = seat.status
+        if status.student is not None and before.student is None:
+            self.events.append(f"{status.student} signed in (from {seat.address})")
+        if status.done and not (before.done and before.mode == status.mode):
+            done = "submitted the exam" if status.mode == "exam" else f"finished {status.mode}"
+            self.events.append(
+                f"{status.student} {done}: {status.answered}/{status.total} answered"
+            )
 
     async def _relay(self, websocket: web.WebSocketResponse, service: ClassAppService) -> None:
         """Pass the browser's keys, sizes and focus on to the app, as textual-serve does."""

@@ -28,6 +28,8 @@ DRIVER = "quizapp.served.driver:ServedDriver"
 
 #: Answers a join code from `address`: (right, seconds the address is refused for).
 JoinGate = Callable[[str, str], Awaitable[tuple[bool, float]]]
+#: Told of a seat whose status changed, with the status it had before.
+StatusWatcher = Callable[["Seat", Status], None]
 
 
 @dataclass
@@ -43,10 +45,18 @@ class Seat:
 class ClassAppService(AppService):
     """An app process of the class session, for the tab at `seat`."""
 
-    def __init__(self, command: str, seat: Seat, gate: JoinGate, **kwargs: object) -> None:
+    def __init__(
+        self,
+        command: str,
+        seat: Seat,
+        gate: JoinGate,
+        watcher: StatusWatcher,
+        **kwargs: object,
+    ) -> None:
         super().__init__(command, **kwargs)  # type: ignore[arg-type]
         self.seat = seat
         self.gate = gate
+        self.watcher = watcher
 
     def _build_environment(self, width: int = 80, height: int = 24) -> dict[str, str]:
         environment = super()._build_environment(width, height)
@@ -69,8 +79,9 @@ class ClassAppService(AppService):
         kind = packet.get("type")
         if kind == STATUS:
             status = parse_status(packet)
-            if status is not None:
-                self.seat.status = status
+            if status is not None and status != self.seat.status:
+                before, self.seat.status = self.seat.status, status
+                self.watcher(self.seat, before)
         elif kind == JOIN:
             code = packet.get("code")
             right, wait = await self.gate(self.seat.address, code if isinstance(code, str) else "")
