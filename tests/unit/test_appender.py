@@ -19,7 +19,6 @@ from quizapp.core.stats.files import read_results
 from tests.unit.progress_helpers import T0, answer_of
 from tests.unit.study_banks import EARTH
 
-
 #: A response to each question used, as a session would hold it.
 RESPONSES: dict[str, object] = {"closest": 0, "red": "Mars", "giants": frozenset({0})}
 
