@@ -2,15 +2,17 @@
 
 textual-serve starts each app process with `TEXTUAL_DRIVER` naming its driver; the class server
 names this one. It reads the server's verdict on a join code (`JOIN_RESULT`) and hands it to the
-app as a `JoinAnswered` message; everything else is the web driver's. Files are never delivered
-to the browser from here: a class session's app has nothing of the server's to hand out.
+app as a `JoinAnswered` message; everything else is the web driver's. When the server goes away
+(its end of standard input closes, even if it was killed) the app quits. Files are never
+delivered to the browser from here: a class session's app has nothing of the server's to hand
+out.
 """
 
 from __future__ import annotations
 
 from typing import Any, BinaryIO, TextIO
 
-from textual import log
+from textual import log, messages
 from textual.drivers.web_driver import WebDriver
 from textual.message import Message
 
@@ -37,6 +39,14 @@ class ServedDriver(WebDriver):
             self._app.post_message(JoinAnswered(payload.get("ok") is True, max(0.0, seconds)))
             return
         super().on_meta(packet_type, payload)
+
+    def run_input_thread(self) -> None:
+        """Read the server's input; once it ends (the server stopped us, or died and closed
+        our standard input) quit: no browser can reach this app any more."""
+        try:
+            super().run_input_thread()
+        finally:
+            self._app.post_message(messages.ExitApp())
 
     def send(self, packet: dict[str, Any]) -> None:
         """Send a meta packet to the server."""

@@ -127,6 +127,14 @@ async def _serve(
         with contextlib.suppress(NotImplementedError, RuntimeError):
             loop.add_signal_handler(signum, stop.set)
     figures = await _watch(server, prepared, console, stop)
+    unsubmitted = [
+        f"{seat.status.student} ({seat.status.answered}/{seat.status.total} answered)"
+        for seat in server.seats.values()
+        if seat.status.mode == "exam" and not seat.status.done and seat.status.student
+    ]
+    if unsubmitted:
+        console.print("Exams not submitted (nothing of them is saved): " + ", ".join(unsubmitted),
+                      markup=False)  # fmt: skip
     console.print("Ending the class session: closing every tab…")
     await server.stop()
     figures = await asyncio.to_thread(read_figures, Path(prepared.results_dir), {})

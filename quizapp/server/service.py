@@ -14,6 +14,7 @@ import contextlib
 import json
 import logging
 import time
+from asyncio.subprocess import Process
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 
@@ -62,6 +63,21 @@ class ClassAppService(AppService):
         environment = super()._build_environment(width, height)
         environment["TEXTUAL_DRIVER"] = DRIVER
         return environment
+
+    async def _open_app_process(self, width: int = 80, height: int = 24) -> Process:
+        """Start the app as textual-serve does, in a session of its own: the instructor's
+        Ctrl+C reaches the server alone, which then stops every app cleanly."""
+        self._process = process = await asyncio.create_subprocess_shell(
+            self.command,
+            stdin=asyncio.subprocess.PIPE,
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.PIPE,
+            env=self._build_environment(width=width, height=height),
+            start_new_session=True,
+        )
+        assert process.stdin is not None
+        self._stdin = process.stdin
+        return process
 
     @property
     def pid(self) -> int | None:
