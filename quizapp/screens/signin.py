@@ -49,6 +49,9 @@ class SignInScreen(Screen[SignIn]):
         self.admit = admit
         self.ask_code = ask_code
         self.about = about
+        self._asking = False
+        """True while `admit` is deciding: Enter does nothing meanwhile (the fields keep the
+        focus, so nothing typed goes astray)."""
 
     def compose(self) -> ComposeResult:
         """The title line, the box with the fields and the message line, the footer."""
@@ -109,6 +112,8 @@ class SignInScreen(Screen[SignIn]):
         return identifier
 
     def _sign_in(self) -> None:
+        if self._asking:
+            return
         identifier = self._check_name()
         if identifier is not None:
             code = self.query("#signin-code")
@@ -116,14 +121,13 @@ class SignInScreen(Screen[SignIn]):
 
     @work(exclusive=True, group="sign-in")
     async def _admit(self, identifier: str, code: str) -> None:
-        """Ask the app whether the student may come in; the fields wait meanwhile."""
-        fields = list(self.query(Input).results(Input))
-        for field in fields:
-            field.disabled = True
+        """Ask the app whether the student may come in; Enter waits meanwhile."""
+        self._asking = True
         self.show_message("Signing in…", error=False)
-        refused = await self.admit(identifier, code)
-        for field in fields:
-            field.disabled = False
+        try:
+            refused = await self.admit(identifier, code)
+        finally:
+            self._asking = False
         if refused is None:
             self.dismiss(SignIn(identifier))
             return

@@ -23,7 +23,7 @@ import asyncio
 import time
 from collections.abc import Awaitable, Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import on, work
 from textual.app import SystemCommand
@@ -43,6 +43,11 @@ from quizapp.core.serving import (
 from quizapp.messages import StudyEnded
 from quizapp.screens import SignIn, SignInScreen
 from quizapp.served.driver import JoinAnswered, ServedDriver
+
+if TYPE_CHECKING:
+    from datetime import datetime
+
+    from quizapp.core.study import Session
 
 #: Asks whether a join code is right: (right, seconds the address must wait before trying again).
 CodeCheck = Callable[[str], Awaitable[tuple[bool, float]]]
@@ -68,7 +73,7 @@ class ServedApp(QuizApp):
         joined: bool,
         check_code: CodeCheck | None = None,
         clock: Callable[[], float] = time.monotonic,
-        now: Callable[[], Any] = utc_now,
+        now: Callable[[], datetime] = utc_now,
     ) -> None:
         """The app of the class session `config`; `joined` when the server already checked the
         student's code (or none is needed). `check_code` replaces asking the server (tests)."""
@@ -79,8 +84,8 @@ class ServedApp(QuizApp):
         self.check_code: CodeCheck = check_code or self._ask_server
         self.student: str | None = None
         """The identifier the student signed in with."""
-        self.studying: Any = None
-        """The session started last (a `Session`), for the status."""
+        self.studying: Session | None = None
+        """The session started last, for the status."""
         self._reported: Status | None = None
         self._verdict: asyncio.Future[tuple[bool, float]] | None = None
 
@@ -103,7 +108,7 @@ class ServedApp(QuizApp):
         self.report_status()
 
     def study_screen(
-        self, session: Any, mode: str = "practice", title: str | None = None
+        self, session: Session, mode: str = "practice", title: str | None = None
     ) -> Screen[None]:
         """The session's screen, as in the app; the session is remembered for the status."""
         self.studying = session

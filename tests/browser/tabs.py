@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-WAIT_SECONDS = 30.0
+WAIT_SECONDS = 60.0
 
 
 class Tab:
