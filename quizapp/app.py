@@ -32,6 +32,7 @@ from quizapp.messages import ConfirmsQuit
 from quizapp.screens import HomeScreen
 
 if TYPE_CHECKING:
+    from quizapp.core.progress import StoreOpening
     from quizapp.core.study import Clock
 
 
@@ -83,9 +84,9 @@ class QuizApp(StudyFlow):
     def _open_store(self) -> None:
         # Imported here: sqlite3, fsrs and the scheduler load off the start-up path.
         from quizapp.core.bank import read_bank
-        from quizapp.core.progress import open_store, waiting_exam
+        from quizapp.core.progress import waiting_exam
 
-        failed = self.recorder.opened(open_store(self.context.data_dir))
+        failed = self.recorder.opened(self.open_progress())
         # RuntimeError: the app closed meanwhile, and `on_unmount` closes the store.
         with contextlib.suppress(RuntimeError):
             self.call_from_thread(self._store_opened, failed)
@@ -96,6 +97,13 @@ class QuizApp(StudyFlow):
         if resumed is not None:
             with contextlib.suppress(RuntimeError):
                 self.call_from_thread(self.offer_resume, resumed)
+
+    def open_progress(self) -> StoreOpening:
+        """Open the progress store (in a worker thread): the data folder's progress file."""
+        # Imported here: sqlite3, fsrs and the scheduler load off the start-up path.
+        from quizapp.core.progress import open_store
+
+        return open_store(self.context.data_dir)
 
     def _store_opened(self, failed: str | None) -> None:
         """Say what went wrong opening the store, if anything; the home screen counts."""

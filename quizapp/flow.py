@@ -11,6 +11,9 @@ show it is closed, back to where it began (home, or the results whose mistakes i
 retried). Results ask for a question's review, a retry of the mistakes, or home. Home also opens
 the progress screen and the instructor's item analysis.
 
+In a class session (`quizapp serve`) the student signs in first (`open_sign_in`); `signed_in`
+then hears who it is, and `start_fixed` starts the session the instructor fixed.
+
 Screens never push each other: they post the messages of `quizapp.messages` (or `dismiss`), and
 `StudyFlow` reads them. The screens and sessions are imported when first needed, so the first
 frame waits for none but home.
@@ -37,8 +40,12 @@ from quizapp.messages import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from quizapp.core.model import Bank
     from quizapp.core.progress import ResumedExam
-    from quizapp.core.study import Session
+    from quizapp.core.study import Session, SessionConfig
+    from quizapp.screens import SignIn, SignInScreen
 
 
 class StudyFlow(App[None]):
@@ -175,3 +182,28 @@ class StudyFlow(App[None]):
             data_dir=context.data_dir,
         )
         self.push_screen(screen)
+
+    # --- a class session (quizapp serve) ----------------------------------------------------
+
+    def open_sign_in(self, screen: SignInScreen) -> None:
+        """Ask who the student is; `signed_in` is told once they are in."""
+        self.push_screen(screen, self._signed_in)
+
+    def _signed_in(self, signed: SignIn | None) -> None:
+        if signed is not None:
+            self.signed_in(signed)
+
+    def signed_in(self, signed: SignIn) -> None:
+        """A student signed in (a class session's app takes it from here; the plain app has no
+        sign-in)."""
+
+    def start_fixed(self, banks: Sequence[Bank], config: SessionConfig) -> None:
+        """Start the session `config` on `banks`, over whatever is showing (home)."""
+        from quizapp.core.study import StudyError, start_session
+
+        try:
+            session = start_session(banks, config, clock=self.context.clock)
+        except StudyError as error:
+            self.notify(str(error), title="The session cannot start", severity="error")
+            return
+        self.push_screen(self.study_screen(session))

@@ -3,10 +3,10 @@
 `quizapp validate [PATH ...]` checks banks, `quizapp schema` prints the JSON Schema of the bank
 format, `quizapp lint` warns about weak questions, `quizapp import` / `quizapp export` turn
 Moodle GIFT and XML, Aiken, CSV/TSV and Anki files into banks and back, `quizapp results export`
-writes a student's saved answers for an instructor, and `quizapp stats` analyses a class's
-answers (which questions and distractors work). A word is a subcommand only when it
-is the very first argument, so a bank file that happens to be called `validate` opens as
-`quizapp ./validate`.
+writes a student's saved answers for an instructor, `quizapp stats` analyses a class's answers
+(which questions and distractors work), and `quizapp serve` serves the app to a class's browsers.
+A word is a subcommand only when it is the very first argument, so a bank file that happens to be
+called `validate` opens as `quizapp ./validate`.
 
 Each subcommand is a module of this package with a `run(command, args, out, err)`; only the one
 asked for is imported, and Textual only when the app is opened: the subcommands and `--help`
@@ -24,7 +24,7 @@ from quizapp.cli.streams import visible_output
 
 __all__ = ["SUBCOMMANDS", "main"]
 
-SUBCOMMANDS = ("validate", "schema", "lint", "import", "export", "results", "stats")
+SUBCOMMANDS = ("validate", "schema", "lint", "import", "export", "results", "stats", "serve")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -55,6 +55,10 @@ def _run(command: str, rest: list[str], out: TextIO, err: TextIO) -> int:
         from quizapp.cli import results
 
         return results.run(command, rest, out, err)
+    if command == "serve":
+        from quizapp.cli import serve
+
+        return serve.run(command, rest, out, err)
     from quizapp.cli import stats
 
     return stats.run(command, rest, out, err)

@@ -25,6 +25,9 @@ quizapp [--data-dir DIR] [--new-limit N] [--cache-dir DIR] [BANK_OR_FOLDER ...]
                               [--data-dir DIR]
        quizapp stats [RESULTS ...] [--bank ID] [--json | --csv] [--data-dir DIR]
                      [--banks PATH ...]
+       quizapp serve [BANK_OR_FOLDER ...] [--host 127.0.0.1] [--port 8000] [--results DIR]
+                     [--mode practice|exam|flashcards] [--count N] [--time MIN]
+                     [--code CODE] [--max-sessions N]
        quizapp schema
        quizapp --help | --version"""
 
@@ -45,6 +48,9 @@ commands:
   stats [RESULTS ...]  item analysis of a class's exported results (or of this machine's
                        answers): facility, discrimination, choice counts, rare distractors,
                        mis-keyed questions, misconceptions held; quizapp stats --help
+  serve [BANK ...]     a class session: the app served to the students' browsers, each
+                       answer written to DIR/<student>.jsonl for quizapp stats DIR, the
+                       class shown live here; quizapp serve --help
   schema               print the JSON Schema of the bank format
 
 With no BANK_OR_FOLDER the bundled banks are opened. To open a bank file named like a

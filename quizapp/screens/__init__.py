@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from quizapp.screens.results import ResultsScreen
     from quizapp.screens.review import ReviewScreen
     from quizapp.screens.setup import SetupScreen
+    from quizapp.screens.signin import SignIn, SignInScreen
 
 __all__ = [
     "ExamScreen",
@@ -31,6 +32,8 @@ __all__ = [
     "ReviewScreen",
     "SKIPPED_ACTIONS",
     "SetupScreen",
+    "SignIn",
+    "SignInScreen",
 ]
 
 #: Where each name of this face is defined, imported on first use (so a face costs nothing).
@@ -48,5 +51,7 @@ __getattr__ = lazy_names(
         "ReviewScreen": "review",
         "SKIPPED_ACTIONS": "help",
         "SetupScreen": "setup",
+        "SignIn": "signin",
+        "SignInScreen": "signin",
     },
 )

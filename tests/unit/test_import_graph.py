@@ -27,9 +27,12 @@ FACED = (
     "quizapp.core.formats",
     "quizapp.core.lint",
     "quizapp.core.progress",
+    "quizapp.core.serving",
     "quizapp.core.stats",
     "quizapp.core.study",
     "quizapp.screens",
+    "quizapp.served",
+    "quizapp.server",
     "quizapp.widgets",
 )
 

@@ -29,6 +29,7 @@ def test_a_wheel_carries_the_banks_and_the_installed_app_finds_them(tmp_path: Pa
     assert banks and all(f"quizapp/questions/{bank}" in names for bank in banks)
     assert {"quizapp/quizapp.tcss", "quizapp/screens/quiz.tcss"} <= names
     assert "quizapp/schema/bank.schema.json" in names
+    assert {"quizapp/server/templates/index.html", "quizapp/screens/signin.tcss"} <= names
 
     target = tmp_path / "site"
     install = [sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target"]

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from quizapp.core.faces import lazy_names
 
 if TYPE_CHECKING:
+    from quizapp.core.progress.appender import ResultsAppender
     from quizapp.core.progress.aside import Aside, AsideCard
     from quizapp.core.progress.codec import content_hash, response_from_json
     from quizapp.core.progress.days import DayAccuracy, DayCount, local_day
@@ -40,7 +41,9 @@ if TYPE_CHECKING:
         STORE_FILE,
         Store,
         StoreError,
+        StoreOpening,
         default_data_dir,
+        open_memory_store,
         open_store,
     )
     from quizapp.core.progress.views import (
@@ -76,6 +79,7 @@ __all__ = [
     "REVIEW_AS",
     "Recorder",
     "ResumedExam",
+    "ResultsAppender",
     "SESSION_NAMES",
     "STORE_FILE",
     "SessionLog",
@@ -85,6 +89,7 @@ __all__ = [
     "StoreError",
     "StorePlanner",
     "Touch",
+    "StoreOpening",
     "bank_report",
     "content_hash",
     "default_data_dir",
@@ -94,6 +99,7 @@ __all__ = [
     "export_fields",
     "held_with_text",
     "local_day",
+    "open_memory_store",
     "open_store",
     "overview",
     "read_draft",
@@ -129,6 +135,7 @@ __getattr__ = lazy_names(
         "REVIEW_AS": "recorder",
         "Recorder": "recorder",
         "ResumedExam": "drafts",
+        "ResultsAppender": "appender",
         "SESSION_NAMES": "shelf",
         "STORE_FILE": "store",
         "SessionLog": "recorder",
@@ -138,6 +145,7 @@ __getattr__ = lazy_names(
         "StoreError": "store",
         "StorePlanner": "outlook",
         "Touch": "overcoming",
+        "StoreOpening": "store",
         "bank_report": "views",
         "content_hash": "codec",
         "default_data_dir": "store",
@@ -147,6 +155,7 @@ __getattr__ = lazy_names(
         "export_fields": "export",
         "held_with_text": "views",
         "local_day": "days",
+        "open_memory_store": "store",
         "open_store": "store",
         "overview": "views",
         "read_draft": "drafts",

@@ -6,7 +6,9 @@ over with `opened()`, while the home screen is already showing. Each study scree
 answer (practice, a flashcard's grade) or `record_all` once an exam is submitted.
 
 Answers given before the store is open are kept, with the time they were given, and saved the
-moment it opens: nothing graded is lost. A save that fails (`StoreError`: disk full, the file
+moment it opens: nothing graded is lost. In a class session (`quizapp serve`) every answer is also
+appended to the student's results file (`results`, a `ResultsAppender`) at once, before the store
+sees it. A save that fails (`StoreError`: disk full, the file
 gone bad while open) is reported once through `on_error`; studying goes on and later answers are
 still tried.
 
@@ -26,6 +28,7 @@ from datetime import UTC, datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the store (sqlite3, fsrs) is imported by the worker that opens it
+    from quizapp.core.progress.appender import ResultsAppender
     from quizapp.core.progress.aside import Aside
     from quizapp.core.progress.rows import Answered, StoredAnswer
     from quizapp.core.progress.store import Store, StoreOpening
@@ -85,6 +88,8 @@ class Recorder:
         """What went wrong opening the store (progress not saved, a file moved aside)."""
         self.error: str | None = None
         """Why the first answer that could not be saved was not, once one failed."""
+        self.results: ResultsAppender | None = None
+        """Where every answer is also appended as a results row (a class session), if anywhere."""
         self._pending: list[_Pending] = []
         self._drafts: dict[str, str] = {}
         self._lock = threading.RLock()
@@ -92,9 +97,12 @@ class Recorder:
 
     @property
     def saving(self) -> bool:
-        """False when progress is known not to last: a store in memory, or a failed save."""
+        """False when progress is known not to last: a store in memory with no results file
+        beside it, or a failed save."""
+        if self.error is not None:
+            return False
         store = self.store
-        return (store is None or store.persistent) and self.error is None
+        return self.results is not None or store is None or store.persistent
 
     def session(self, mode: str, session_id: str | None = None) -> SessionLog:
         """A log for a study session in `mode` (one of `MODES`): a new one with a fresh session
@@ -118,11 +126,12 @@ class Recorder:
         if not answers:
             return
         pending = _Pending(tuple(answers), mode, session_id, self.now(), drop_draft)
+        message = self._append(pending)
         with self._lock:
             if self.store is None:
                 self._pending.append(pending)
-                return
-            message = self._write(self.store, pending)
+            else:
+                message = self._write(self.store, pending) or message
         if message is not None and self.on_error is not None:
             self.on_error(message)
 
@@ -156,6 +165,22 @@ class Recorder:
         with self._lock:
             if self.store is not None:
                 self.store.close()
+
+    def _append(self, pending: _Pending) -> str | None:
+        """Append one batch to the results file, if any; a message when this is the first
+        failure (later ones are tried and counted in `error` too, but not reported again)."""
+        results = self.results
+        if results is None:
+            return None
+        try:
+            results.append(
+                pending.answers, mode=pending.mode, session_id=pending.session_id, at=pending.at
+            )
+        except OSError as exc:
+            first = self.error is None
+            self.error = f"{results.path}: {exc.strerror or exc}"
+            return f"could not write your results: {self.error}" if first else None
+        return None
 
     def _write(self, store: Store, pending: _Pending) -> str | None:
         """Save one batch; the message to report when this is the first failure, else None."""
