@@ -47,9 +47,9 @@ from quizapp.core.progress import (
     content_hash,
     open_store,
 )
-from quizapp.core.progress.codec import response_to_json
 from quizapp.core.progress.figures import bank_progress, progress_counts
 from quizapp.core.progress.schedule import mastered_until, new_card, rating_for, review
+from quizapp.core.progress.storage.codec import response_to_json
 from quizapp.core.scoring import grade
 from quizapp.core.study import (
     AnswerRecord,

@@ -28,7 +28,7 @@ sys.path.insert(0, str(HERE.parent))
 from quizapp.core.bank import BankCache, bundled_banks_dir
 from quizapp.core.model import Bank, Question, match_rights
 from quizapp.core.progress import export_answers, open_store
-from quizapp.core.progress.codec import response_to_json
+from quizapp.core.progress.storage.codec import response_to_json
 from quizapp.core.scoring import grade
 from quizapp.core.study import AnswerRecord, StudyItem
 from quizapp.core.study.presenting import present

@@ -9,7 +9,7 @@ from textual.app import App
 
 from quizapp.core.model import SelfGrade
 from quizapp.core.progress import default_data_dir, open_store
-from quizapp.core.progress.rows import StoredAnswer
+from quizapp.core.progress.storage.rows import StoredAnswer
 from tests.ui.study_helpers import study_bank
 from tests.unit.progress_helpers import T0, save
 

@@ -14,7 +14,7 @@ from textual.pilot import Pilot
 from quizapp.app import QuizApp
 from quizapp.core.bank import load_bank
 from quizapp.core.progress import default_data_dir, draft_json, open_store
-from quizapp.core.progress.aside import keep_draft, latest_draft
+from quizapp.core.progress.storage.aside import keep_draft, latest_draft
 from quizapp.core.study import ExamSession, Mode, SessionConfig, start_session
 from quizapp.screens import HomeScreen
 from quizapp.screens.exam import ExamScreen

@@ -12,10 +12,10 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from quizapp.core.stats.inputs.files import read_results
 
 from quizapp.core.progress import COLUMNS, Recorder, ResultsAppender
 from quizapp.core.stats import analyse, read_all
+from quizapp.core.stats.inputs.files import read_results
 from tests.unit.progress_helpers import T0, answer_of
 from tests.unit.study_banks import EARTH
 

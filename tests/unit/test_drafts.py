@@ -8,7 +8,7 @@ import dataclasses
 
 import pytest
 
-from quizapp.core.progress.drafts import draft_json, read_draft, resume_draft
+from quizapp.core.progress.storage.drafts import draft_json, read_draft, resume_draft
 from quizapp.core.study import ExamSession
 from quizapp.core.study.items import items_of
 from tests.unit.study_banks import EARTH, FakeClock

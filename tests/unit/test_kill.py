@@ -22,7 +22,7 @@ import sys
 from datetime import timedelta
 from pathlib import Path
 sys.path.insert(0, {root!r})
-from quizapp.core.progress.store import open_store
+from quizapp.core.progress.storage.store import open_store
 from tests.unit.progress_helpers import T0, answer_of
 from tests.unit.study_banks import EARTH
 store = open_store(Path({folder!r})).store
@@ -67,9 +67,9 @@ EXAM = """
 import sys
 from pathlib import Path
 sys.path.insert(0, {root!r})
-from quizapp.core.progress.aside import keep_draft
-from quizapp.core.progress.drafts import draft_json
-from quizapp.core.progress.store import open_store
+from quizapp.core.progress.storage.aside import keep_draft
+from quizapp.core.progress.storage.drafts import draft_json
+from quizapp.core.progress.storage.store import open_store
 from quizapp.core.study import ExamSession
 from quizapp.core.study.items import items_of
 from tests.unit.progress_helpers import T0
@@ -89,8 +89,8 @@ for n in range(1, 1_000_000):
 
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL (POSIX)")
 def test_an_exam_killed_mid_way_is_kept_as_it_stood(tmp_path: Path) -> None:
-    from quizapp.core.progress.aside import latest_draft
-    from quizapp.core.progress.drafts import read_draft, resume_draft
+    from quizapp.core.progress.storage.aside import latest_draft
+    from quizapp.core.progress.storage.drafts import read_draft, resume_draft
     from tests.unit.study_banks import EARTH
 
     root = str(Path(__file__).resolve().parents[2])

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from quizapp.core.progress import Recorder, Store, StoreError, open_store
-from quizapp.core.progress.store import StoreOpening, open_memory_store
+from quizapp.core.progress.storage.store import StoreOpening, open_memory_store
 from tests.unit.progress_helpers import T0, answer_of
 from tests.unit.study_banks import EARTH
 

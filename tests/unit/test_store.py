@@ -21,10 +21,10 @@ from quizapp.core.progress import (
     open_store,
     response_from_json,
 )
-from quizapp.core.progress.checkpoint import CHECKPOINT_EVERY, Checkpointer
-from quizapp.core.progress.codec import response_to_json
 from quizapp.core.progress.schedule import card_id_for
-from quizapp.core.progress.tables import APPLICATION_ID, MIGRATIONS
+from quizapp.core.progress.storage.checkpoint import CHECKPOINT_EVERY, Checkpointer
+from quizapp.core.progress.storage.codec import response_to_json
+from quizapp.core.progress.storage.tables import APPLICATION_ID, MIGRATIONS
 from quizapp.core.study import ExamSession
 from quizapp.core.study.items import items_of
 from tests.unit.progress_helpers import T0, answer_of, save, store

@@ -17,8 +17,8 @@ from datetime import timedelta
 from pathlib import Path
 
 from quizapp.core.progress import STORE_FILE, Store, open_store
-from quizapp.core.progress.store import StoreOpening
-from quizapp.core.progress.tables import APPLICATION_ID
+from quizapp.core.progress.storage.store import StoreOpening
+from quizapp.core.progress.storage.tables import APPLICATION_ID
 from tests.unit.progress_helpers import T0, save
 from tests.unit.study_banks import EARTH
 
@@ -159,7 +159,7 @@ WRITER = """
 import sys
 from datetime import timedelta
 sys.path.insert(0, {root!r})
-from quizapp.core.progress.store import open_store
+from quizapp.core.progress.storage.store import open_store
 from tests.unit.progress_helpers import T0, answer_of
 from tests.unit.study_banks import EARTH
 name, count = sys.argv[1], int(sys.argv[2])

@@ -13,7 +13,7 @@ import pytest
 from quizapp.core.progress import STORE_FILE, open_store
 from quizapp.core.progress.held import fill_declined, misconception_history, undeclined_banks
 from quizapp.core.progress.schedule import card_id_for
-from quizapp.core.progress.tables import APPLICATION_ID, MIGRATIONS, TooNew, migrate
+from quizapp.core.progress.storage.tables import APPLICATION_ID, MIGRATIONS, TooNew, migrate
 from tests.unit.progress_helpers import T0, save
 from tests.unit.study_banks import EARTH
 

@@ -10,7 +10,9 @@ import pytest
 
 from quizapp.core.model import SelfGrade
 from quizapp.core.progress import Store, StoreError
-from quizapp.core.progress.aside import (
+from quizapp.core.progress.figures import bank_progress, due_keys, review_due_items
+from quizapp.core.progress.recorder import Recorder
+from quizapp.core.progress.storage.aside import (
     Aside,
     drop_draft,
     keep_draft,
@@ -21,10 +23,8 @@ from quizapp.core.progress.aside import (
     set_aside_in,
     setting,
 )
-from quizapp.core.progress.figures import bank_progress, due_keys, review_due_items
-from quizapp.core.progress.recorder import Recorder
-from quizapp.core.progress.store import StoreOpening
-from quizapp.core.progress.undo import UNDO_SECONDS
+from quizapp.core.progress.storage.store import StoreOpening
+from quizapp.core.progress.storage.undo import UNDO_SECONDS
 from tests.unit.progress_helpers import T0, answer_of, save, store
 from tests.unit.study_banks import EARTH
 

@@ -8,17 +8,7 @@ from quizapp.core.faces import lazy_names
 
 if TYPE_CHECKING:
     from quizapp.core.progress.appender import ResultsAppender
-    from quizapp.core.progress.aside import Aside, AsideCard
-    from quizapp.core.progress.codec import content_hash, response_from_json
     from quizapp.core.progress.days import DayAccuracy, DayCount, local_day
-    from quizapp.core.progress.drafts import (
-        ResumedExam,
-        draft_hashes,
-        draft_json,
-        read_draft,
-        resume_draft,
-        waiting_exam,
-    )
     from quizapp.core.progress.export import (
         COLUMNS,
         EXPORT_FORMATS,
@@ -37,7 +27,17 @@ if TYPE_CHECKING:
         utc_now,
     )
     from quizapp.core.progress.shelf import SESSION_NAMES, Counted, Shelf
-    from quizapp.core.progress.store import (
+    from quizapp.core.progress.storage.aside import Aside, AsideCard
+    from quizapp.core.progress.storage.codec import content_hash, response_from_json
+    from quizapp.core.progress.storage.drafts import (
+        ResumedExam,
+        draft_hashes,
+        draft_json,
+        read_draft,
+        resume_draft,
+        waiting_exam,
+    )
+    from quizapp.core.progress.storage.store import (
         STORE_FILE,
         Store,
         StoreError,
@@ -117,8 +117,8 @@ __getattr__ = lazy_names(
     __name__,
     {
         "ACCURACY_DAYS": "views",
-        "Aside": "aside",
-        "AsideCard": "aside",
+        "Aside": "storage.aside",
+        "AsideCard": "storage.aside",
         "BankProgress": "figures",
         "BankReport": "views",
         "COLUMNS": "export",
@@ -134,37 +134,37 @@ __getattr__ = lazy_names(
         "RESULTS_FORMAT": "export",
         "REVIEW_AS": "recorder",
         "Recorder": "recorder",
-        "ResumedExam": "drafts",
+        "ResumedExam": "storage.drafts",
         "ResultsAppender": "appender",
         "SESSION_NAMES": "shelf",
-        "STORE_FILE": "store",
+        "STORE_FILE": "storage.store",
         "SessionLog": "recorder",
         "Shelf": "shelf",
         "Standing": "overcoming",
-        "Store": "store",
-        "StoreError": "store",
+        "Store": "storage.store",
+        "StoreError": "storage.store",
         "StorePlanner": "outlook",
         "Touch": "overcoming",
-        "StoreOpening": "store",
+        "StoreOpening": "storage.store",
         "bank_report": "views",
-        "content_hash": "codec",
-        "default_data_dir": "store",
-        "draft_hashes": "drafts",
-        "draft_json": "drafts",
+        "content_hash": "storage.codec",
+        "default_data_dir": "storage.store",
+        "draft_hashes": "storage.drafts",
+        "draft_json": "storage.drafts",
         "export_answers": "export",
         "export_fields": "export",
         "held_with_text": "views",
         "local_day": "days",
-        "open_memory_store": "store",
-        "open_store": "store",
+        "open_memory_store": "storage.store",
+        "open_store": "storage.store",
         "overview": "views",
-        "read_draft": "drafts",
-        "response_from_json": "codec",
-        "resume_draft": "drafts",
+        "read_draft": "storage.drafts",
+        "response_from_json": "storage.codec",
+        "resume_draft": "storage.drafts",
         "review_session": "views",
         "standing": "overcoming",
         "target_session": "views",
         "utc_now": "recorder",
-        "waiting_exam": "drafts",
+        "waiting_exam": "storage.drafts",
     },
 )

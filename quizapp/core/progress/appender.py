@@ -22,10 +22,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from quizapp.core.progress.codec import content_hash
 from quizapp.core.progress.export import answer_fields
-from quizapp.core.progress.rows import Answered, StoredAnswer
 from quizapp.core.progress.schedule import rating_for
+from quizapp.core.progress.storage.codec import content_hash
+from quizapp.core.progress.storage.rows import Answered, StoredAnswer
 
 __all__ = ["ResultsAppender"]
 

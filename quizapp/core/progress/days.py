@@ -12,7 +12,7 @@ from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import NamedTuple
 
 from quizapp.core.progress.schedule import as_utc
-from quizapp.core.progress.store import Store
+from quizapp.core.progress.storage.store import Store
 
 __all__ = [
     "DayAccuracy",

@@ -12,7 +12,7 @@ line (JSON Lines) per answer, oldest first, with these fields, in this order:
     content_hash    16 hex digits fingerprinting the question's text as it was answered
     session_id      groups the answers of one session
     mode            practice, exam, flashcards, review, target...
-    response        what the student gave, as tagged JSON (`quizapp.core.progress.codec`):
+    response        what the student gave, as tagged JSON (`quizapp.core.progress.storage.codec`):
                     {"int": 2}, {"set": [0, 2]}, {"str": "Paris"}, {"tuple": [...]},
                     {"self_grade": 3}; indexes count from 0 in the bank's own order;
                     empty (CSV) or null (JSON) for an exam question left unanswered
@@ -35,10 +35,10 @@ from collections.abc import Iterator
 from datetime import UTC, date, datetime, tzinfo
 from typing import Any, Literal, TextIO
 
-from quizapp.core.progress.codec import response_to_json
 from quizapp.core.progress.days import day_start
-from quizapp.core.progress.rows import StoredAnswer
-from quizapp.core.progress.store import Store
+from quizapp.core.progress.storage.codec import response_to_json
+from quizapp.core.progress.storage.rows import StoredAnswer
+from quizapp.core.progress.storage.store import Store
 
 __all__ = [
     "COLUMNS",

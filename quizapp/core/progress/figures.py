@@ -32,7 +32,7 @@ from quizapp.core.progress.days import (
     moment_of,
 )
 from quizapp.core.progress.recorder import DEFAULT_NEW_LIMIT
-from quizapp.core.progress.store import Store, StoreError
+from quizapp.core.progress.storage.store import Store, StoreError
 from quizapp.core.study import StudyItem
 
 __all__ = [

@@ -20,10 +20,10 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, tzinfo
 
 from quizapp.core.model import Bank, Question, SelfGrade
-from quizapp.core.progress.codec import response_from_json
 from quizapp.core.progress.days import local_day
 from quizapp.core.progress.overcoming import Touch, standing
-from quizapp.core.progress.store import Store
+from quizapp.core.progress.storage.codec import response_from_json
+from quizapp.core.progress.storage.store import Store
 from quizapp.core.study import StudyItem
 
 __all__ = [

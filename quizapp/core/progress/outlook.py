@@ -17,7 +17,7 @@ from quizapp.core.model import SelfGrade
 from quizapp.core.progress.days import day_start, local_day
 from quizapp.core.progress.recorder import Recorder
 from quizapp.core.progress.schedule import as_utc, new_card, outcomes
-from quizapp.core.progress.store import StoreError
+from quizapp.core.progress.storage.store import StoreError
 from quizapp.core.study import Outlook, StudyItem
 
 __all__ = ["StorePlanner"]

@@ -24,7 +24,7 @@ In SQL, per (student, bank, misconception), with `answers` holding both kinds of
     held   = last IS NOT NULL AND days < 2;  overcome = last IS NOT NULL AND days >= 2
 
 The progress store keeps both kinds on every answer: `answers.misconceptions` lists what it
-revealed and `answers.declined` what it declined (see `quizapp.core.progress.tables`, v2).
+revealed and `answers.declined` what it declined (see `quizapp.core.progress.storage.tables`, v2).
 Results files list only what was revealed; there a decline is an answer to a question that
 carries M in the bank (or that revealed M in some other answer) without revealing it.
 Results files time answers in UTC, so the stats count UTC days.

@@ -29,9 +29,9 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the store (sqlite3, fsrs) is imported by the worker that opens it
     from quizapp.core.progress.appender import ResultsAppender
-    from quizapp.core.progress.aside import Aside
-    from quizapp.core.progress.rows import Answered, StoredAnswer
-    from quizapp.core.progress.store import Store, StoreOpening
+    from quizapp.core.progress.storage.aside import Aside
+    from quizapp.core.progress.storage.rows import Answered, StoredAnswer
+    from quizapp.core.progress.storage.store import Store, StoreOpening
 
 __all__ = ["DEFAULT_NEW_LIMIT", "MODES", "REVIEW_AS", "Recorder", "SessionLog", "utc_now"]
 
@@ -184,7 +184,9 @@ class Recorder:
 
     def _write(self, store: Store, pending: _Pending) -> str | None:
         """Save one batch; the message to report when this is the first failure, else None."""
-        from quizapp.core.progress.store import StoreError  # loaded already: the store is open
+        from quizapp.core.progress.storage.store import (
+            StoreError,  # loaded already: the store is open
+        )
 
         try:
             store.record_many(
@@ -226,8 +228,8 @@ class Recorder:
     def keep_draft(self, session_id: str, draft: str) -> None:
         """Keep `draft` (JSON) as the mock exam `session_id` stands; only the latest is kept
         while the store is not open yet. A failure is reported like a failed save."""
-        from quizapp.core.progress.aside import keep_draft
-        from quizapp.core.progress.store import StoreError
+        from quizapp.core.progress.storage.aside import keep_draft
+        from quizapp.core.progress.storage.store import StoreError
 
         with self._lock:
             if self.store is None:
@@ -244,8 +246,8 @@ class Recorder:
 
     def drop_draft(self, session_id: str) -> None:
         """Forget the draft of the mock exam `session_id` (left on purpose, or discarded)."""
-        from quizapp.core.progress.aside import drop_draft
-        from quizapp.core.progress.store import StoreError
+        from quizapp.core.progress.storage.aside import drop_draft
+        from quizapp.core.progress.storage.store import StoreError
 
         with self._lock:
             self._drafts.pop(session_id, None)
@@ -256,8 +258,8 @@ class Recorder:
     def set_aside(self, key: tuple[str, str], kind: Aside) -> None:
         """Suspend a card, or bury it until the student's next day. Raises `StoreError` (also
         while the store is not open)."""
-        from quizapp.core.progress.aside import Aside, set_aside
         from quizapp.core.progress.days import day_start, local_day, moment_of
+        from quizapp.core.progress.storage.aside import Aside, set_aside
 
         store = self._open_store()
         now = moment_of(self.now())
@@ -269,14 +271,14 @@ class Recorder:
 
     def restore(self, key: tuple[str, str]) -> bool:
         """Bring a suspended or buried card back; False when it was not set aside."""
-        from quizapp.core.progress.aside import restore
+        from quizapp.core.progress.storage.aside import restore
 
         return restore(self._open_store(), *key)
 
     def setting(self, key: str) -> str | None:
         """The value remembered for `key` (None: none, or the store is not open or readable)."""
-        from quizapp.core.progress.aside import setting
-        from quizapp.core.progress.store import StoreError
+        from quizapp.core.progress.storage.aside import setting
+        from quizapp.core.progress.storage.store import StoreError
 
         if self.store is None:
             return None
@@ -287,15 +289,15 @@ class Recorder:
 
     def remember(self, key: str, value: str) -> None:
         """Remember `value` for `key` in the store (quietly not, when it cannot be written)."""
-        from quizapp.core.progress.aside import remember
-        from quizapp.core.progress.store import StoreError
+        from quizapp.core.progress.storage.aside import remember
+        from quizapp.core.progress.storage.store import StoreError
 
         if self.store is not None:
             with contextlib.suppress(StoreError):
                 remember(self.store, key, value)
 
     def _open_store(self) -> Store:
-        from quizapp.core.progress.store import StoreError
+        from quizapp.core.progress.storage.store import StoreError
 
         if self.store is None:
             raise StoreError("the progress file is not open yet; try again in a moment")

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from quizapp.core.model import Bank
     from quizapp.core.progress.figures import BankProgress
     from quizapp.core.progress.recorder import Recorder
-    from quizapp.core.progress.store import Store
+    from quizapp.core.progress.storage.store import Store
     from quizapp.core.progress.views import HeldMisconception, Overview
     from quizapp.core.study import FlashcardSession, PracticeSession
 
@@ -201,7 +201,7 @@ class Shelf:
         Raises `StoreError` when the store cannot be read (or is not open).
         """
         from quizapp.core.progress.held import fill_declined, undeclined_banks
-        from quizapp.core.progress.store import StoreError
+        from quizapp.core.progress.storage.store import StoreError
 
         store, now, tz, new_limit = recorder.store, recorder.now(), recorder.tz, recorder.new_limit
         if store is None:
@@ -260,7 +260,7 @@ class Shelf:
         """The cards of the banks just `open`ed due at `now`, for flashcards' "due only"; None
         when the store is not open or cannot be read, or a bank is broken."""
         from quizapp.core.progress.figures import due_keys
-        from quizapp.core.progress.store import StoreError
+        from quizapp.core.progress.storage.store import StoreError
 
         banks = [result.bank for result in opened if result.bank is not None]
         if store is None or len(banks) != len(opened):
@@ -278,7 +278,7 @@ class Shelf:
         its days and new-card limit, seeded and timed by it (slow: a worker's job). Raises
         `StudyError` when there is nothing to study, `StoreError` when the store cannot be read
         (or is not open)."""
-        from quizapp.core.progress.store import StoreError
+        from quizapp.core.progress.storage.store import StoreError
         from quizapp.core.progress.views import review_session, target_session
 
         recorder, seed, clock = context.recorder, context.seed, context.clock

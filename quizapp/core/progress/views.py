@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from datetime import datetime, tzinfo
 
 from quizapp.core.model import Bank, Misconception
-from quizapp.core.progress.aside import AsideCard, set_aside_in
 from quizapp.core.progress.days import (
     DayAccuracy,
     DayCount,
@@ -43,7 +42,8 @@ from quizapp.core.progress.held import (
     target_items,
 )
 from quizapp.core.progress.recorder import DEFAULT_NEW_LIMIT
-from quizapp.core.progress.store import Store
+from quizapp.core.progress.storage.aside import AsideCard, set_aside_in
+from quizapp.core.progress.storage.store import Store
 from quizapp.core.study import FlashcardSession, PracticeSession, StudyError
 
 __all__ = [

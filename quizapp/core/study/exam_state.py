@@ -1,7 +1,7 @@
 """Where a mock exam stands, as plain data: what a draft keeps so an exam closed by accident can
 go on (`ExamSession.standing` takes it, `ExamSession.resume` starts from it).
 
-The progress store writes it (`quizapp.core.progress.drafts`) at every change of the exam; the
+The progress store writes it (`quizapp.core.progress`, its drafts) at every change of the exam; the
 clock does not run while the app is closed, so a resumed exam has the time that was left.
 """
 

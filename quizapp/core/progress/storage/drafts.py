@@ -24,9 +24,9 @@ from pathlib import Path
 from typing import Any
 
 from quizapp.core.model import Bank
-from quizapp.core.progress.aside import drop_draft, latest_draft
-from quizapp.core.progress.codec import content_hash, response_from_json, response_to_json
-from quizapp.core.progress.store import Store, StoreError
+from quizapp.core.progress.storage.aside import drop_draft, latest_draft
+from quizapp.core.progress.storage.codec import content_hash, response_from_json, response_to_json
+from quizapp.core.progress.storage.store import Store, StoreError
 from quizapp.core.study import ExamSession, ExamStanding, Presented, StudyItem, present
 
 __all__ = [

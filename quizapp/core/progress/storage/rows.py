@@ -17,9 +17,9 @@ from typing import Protocol
 from fsrs import Card
 
 from quizapp.core.model import Response, SelfGrade
-from quizapp.core.progress.codec import response_from_json, response_to_json
 from quizapp.core.progress.schedule import mastered_until, new_card, rating_for, review
-from quizapp.core.progress.undo import note_before, noted
+from quizapp.core.progress.storage.codec import response_from_json, response_to_json
+from quizapp.core.progress.storage.undo import note_before, noted
 from quizapp.core.scoring import Grade
 from quizapp.core.study import StudyItem
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
 
-from quizapp.core.progress.store import Store
+from quizapp.core.progress.storage.store import Store
 
 __all__ = [
     "Aside",

@@ -30,17 +30,17 @@ import platformdirs
 from fsrs import Card
 
 from quizapp.core.model import Bank
-from quizapp.core.progress.checkpoint import Checkpointer
-from quizapp.core.progress.codec import content_hash
-from quizapp.core.progress.rows import (
+from quizapp.core.progress.schedule import as_utc
+from quizapp.core.progress.storage.checkpoint import Checkpointer
+from quizapp.core.progress.storage.codec import content_hash
+from quizapp.core.progress.storage.rows import (
     Answered,
     StoredAnswer,
     load_card,
     save_answer,
     stored_answers,
 )
-from quizapp.core.progress.schedule import as_utc
-from quizapp.core.progress.tables import (
+from quizapp.core.progress.storage.tables import (
     NotOurs,
     TooNew,
     check_file,
@@ -48,7 +48,7 @@ from quizapp.core.progress.tables import (
     configure,
     migrate,
 )
-from quizapp.core.progress.undo import NotUndoable, prune, take_back
+from quizapp.core.progress.storage.undo import NotUndoable, prune, take_back
 
 __all__ = [
     "STORE_FILE",
