@@ -27,8 +27,8 @@ __all__ = ["misconception_stats"]
 
 _REVEALING = """
 CREATE OR REPLACE TEMP TABLE revealing AS
-SELECT bank_id, m, question_id, install_id, session_id
-FROM (SELECT bank_id, question_id, install_id, session_id,
+SELECT bank_id, m, question_id, install_id, session_id, answered_at AS moment, answer_id AS num
+FROM (SELECT bank_id, question_id, install_id, session_id, answered_at, answer_id,
         unnest(list_distinct(from_json(misconceptions, '["VARCHAR"]'))) AS m
       FROM kept WHERE misconceptions IS NOT NULL)
 """
@@ -47,28 +47,31 @@ WHERE EXISTS (SELECT 1 FROM revealing AS r WHERE r.bank_id = b.bank_id AND r.m =
 #: unless they declined it on `OVERCOME_DAYS` different (UTC) days after the last answer that
 #: revealed it, in the order of (time, answer number).
 _STATS = """
-WITH touch AS (
-    SELECT c.bank_id, c.m, k.install_id, k.answered_at AS moment, k.answer_id AS num,
-        list_contains(coalesce(from_json(k.misconceptions, '["VARCHAR"]'), []), c.m) AS revealed
-    FROM kept AS k JOIN carriers AS c ON c.bank_id = k.bank_id AND c.question_id = k.question_id
-    WHERE k.kind <> 'none'
+WITH last AS (
+    SELECT bank_id, m, install_id, max(moment) AS moment, arg_max(num, (moment, num)) AS num
+    FROM revealing GROUP BY ALL
 ),
-last AS (
-    SELECT bank_id, m, install_id, max(moment) AS moment,
-        arg_max(num, (moment, num)) AS num
-    FROM touch WHERE revealed GROUP BY ALL
+spread AS (
+    -- Only a student who answered on two days or more can have overcome anything: the others
+    -- hold all they revealed, without the join below.
+    SELECT install_id FROM kept GROUP BY install_id
+    HAVING min(epoch_us(answered_at) // 86400000000) < max(epoch_us(answered_at) // 86400000000)
 ),
 standing AS (
-    SELECT l.bank_id, l.m, l.install_id,
-        count(DISTINCT epoch_us(t.moment) // 86400000000) FILTER (
-            WHERE NOT t.revealed
-                AND (t.moment > l.moment OR (t.moment = l.moment AND t.num > l.num))
-        ) AS days
-    FROM last AS l JOIN touch AS t USING (bank_id, m, install_id)
+    -- Every answer after the last one that revealed the misconception declines it (it is the
+    -- last): only the days of those answers to its carriers are counted.
+    SELECT l.bank_id, l.m, l.install_id, {days} AS overcome
+    FROM last AS l
+    JOIN spread USING (install_id)
+    JOIN carriers AS c ON c.bank_id = l.bank_id AND c.m = l.m
+    LEFT JOIN kept AS k ON k.bank_id = c.bank_id AND k.question_id = c.question_id
+        AND k.install_id = l.install_id
     GROUP BY ALL
 ),
 holders AS (
-    SELECT bank_id, m, count(*) FILTER (WHERE days < {days}) AS holders FROM standing GROUP BY ALL
+    SELECT l.bank_id, l.m, count(*) FILTER (WHERE NOT coalesce(s.overcome, false)) AS holders
+    FROM last AS l LEFT JOIN standing AS s USING (bank_id, m, install_id)
+    GROUP BY ALL
 ),
 wheres AS (
     SELECT bank_id, m, list((question_id, n) ORDER BY n DESC, question_id) AS questions
@@ -84,6 +87,23 @@ FROM totals AS t JOIN wheres AS w USING (bank_id, m) LEFT JOIN holders AS h USIN
 """
 
 
+#: The answers that count for overcoming: given after the last one that revealed it, not blank.
+_AFTER = (
+    "k.kind <> 'none' AND (k.answered_at > l.moment "
+    "OR (k.answered_at = l.moment AND k.answer_id > l.num))"
+)
+_DAY = "epoch_us(k.answered_at) // 86400000000"
+
+
+def _overcome(days: int) -> str:
+    """Whether those answers fall on `days` different UTC days. For two, the first and the last
+    day differ: a pair of numbers per student instead of the set of their days (a million answers
+    are counted in a fraction of the memory)."""
+    if days == 2:
+        return f"coalesce(max({_DAY}) FILTER ({_AFTER}) > min({_DAY}) FILTER ({_AFTER}), false)"
+    return f"count(DISTINCT {_DAY}) FILTER ({_AFTER}) >= {days}"
+
+
 def misconception_stats(
     con: Connection, banks: Mapping[str, Bank]
 ) -> tuple[MisconceptionStat, ...]:
@@ -94,7 +114,7 @@ def misconception_stats(
     con.run(_REVEALING, label="misconceptions")
     con.run(_CARRIERS, label="misconceptions")
     found = []
-    query = _STATS.format(days=OVERCOME_DAYS)
+    query = _STATS.format(days=_overcome(OVERCOME_DAYS))
     for bank_id, m, holders, students, times, questions in con.rows(query):
         bank = banks.get(bank_id)
         misconception = None if bank is None else bank.misconception(m)
