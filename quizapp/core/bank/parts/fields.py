@@ -23,6 +23,7 @@ NUMERIC_ANSWER_KEYS = ("value", "tolerance", "range", "weight", "feedback")
 WRONG_NUMERIC_KEYS = ("value", "tolerance", "range", "feedback", "misconception")
 GAP_KEYS = ("answers", "pattern", "wrong_answers", "case_sensitive")
 PAIR_KEYS = ("left", "right", "feedback")
+UNIT_KEYS = ("name", "multiplier")
 
 #: The fields each question type adds to `COMMON_KEYS`.
 TYPE_KEYS: dict[QuestionType, tuple[str, ...]] = {
@@ -30,7 +31,7 @@ TYPE_KEYS: dict[QuestionType, tuple[str, ...]] = {
     QuestionType.MULTIPLE: ("choices",),
     QuestionType.TRUE_FALSE: ("answer", "feedback", "misconception"),
     QuestionType.SHORT: ("answers", "pattern", "case_sensitive", "wrong_answers"),
-    QuestionType.NUMERIC: ("answer", "tolerance", "range", "answers", "wrong_answers"),
+    QuestionType.NUMERIC: ("answer", "tolerance", "range", "answers", "wrong_answers", "units"),
     QuestionType.CLOZE: ("gaps",),
     QuestionType.ORDER: ("items",),
     QuestionType.MATCH: ("pairs", "distractors"),
