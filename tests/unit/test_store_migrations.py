@@ -98,8 +98,8 @@ def test_a_version_1_file_opens_with_its_history_and_goes_on_recording(tmp_path:
         assert store.scalar("SELECT reviews FROM cards WHERE question_id = 'red'") == 4
 
 
-def v2_add_notes(conn: sqlite3.Connection) -> None:
-    """A pretend version 2: a new column, filled from the existing rows."""
+def later_add_notes(conn: sqlite3.Connection) -> None:
+    """A pretend next version: a new column, filled from the existing rows."""
     conn.execute("ALTER TABLE answers ADD COLUMN note TEXT NOT NULL DEFAULT ''")
     conn.execute("UPDATE answers SET note = 'from ' || mode")
 
@@ -107,15 +107,27 @@ def v2_add_notes(conn: sqlite3.Connection) -> None:
 def test_migrations_appended_later_upgrade_a_version_1_file_once(tmp_path: Path) -> None:
     path = make_v1_file(tmp_path)
     conn = sqlite3.connect(path, isolation_level=None)
-    assert migrate(conn, (*MIGRATIONS, v2_add_notes)) == 1
-    assert conn.execute("PRAGMA user_version").fetchone() == (2,)
+    later = len(MIGRATIONS) + 1
+    assert migrate(conn, (*MIGRATIONS, later_add_notes)) == 1
+    assert conn.execute("PRAGMA user_version").fetchone() == (later,)
     assert conn.execute("SELECT note FROM answers").fetchall() == [("from practice",)]
-    assert migrate(conn, (*MIGRATIONS, v2_add_notes)) == 2  # already there: nothing runs twice
+    assert migrate(conn, (*MIGRATIONS, later_add_notes)) == later  # nothing runs twice
     conn.close()
-    # The version-1 code meets a version-2 file: it must not touch it.
+    # Today's code meets a file of a later version: it must not touch it.
     assert open_store(tmp_path).warning is not None
     with pytest.raises(TooNew):
         migrate(sqlite3.connect(path, isolation_level=None))
+
+
+def test_version_2_adds_whether_the_hint_was_shown_unknown_for_older_answers(
+    tmp_path: Path,
+) -> None:
+    make_v1_file(tmp_path)
+    with open_store(tmp_path).store as store:
+        assert store.scalar("PRAGMA user_version") == 2
+        save(store, EARTH, "red", "Mars", T0)
+        hinted = store.select("SELECT hinted FROM answers ORDER BY id", ())
+        assert [row[0] for row in hinted] == [None, 0]  # the v1 answer: not known
 
 
 def test_a_failing_migration_leaves_the_file_as_it_was(tmp_path: Path) -> None:

@@ -37,6 +37,8 @@ class Answered(Protocol):
     def confidence(self) -> int | None: ...
     @property
     def seconds(self) -> float: ...
+    @property
+    def hinted(self) -> bool: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,17 +83,19 @@ def save_answer(
     """Insert `answer`, reschedule its card and update the misconception tallies."""
     bank_id, question_id = answer.item.key
     verdict = answer.grade
-    rating = rating_for(answer.response, verdict.score, answer.confidence, answer.seconds)
+    rating = rating_for(
+        answer.response, verdict.score, answer.confidence, answer.seconds, answer.hinted
+    )
     at = now.timestamp()
     conn.execute(
         "INSERT INTO answers (answered_at, bank_id, question_id, content_hash, mode, session_id,"
-        " response, score, outcome, misconceptions, confidence, seconds, rating)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " response, score, outcome, misconceptions, confidence, seconds, rating, hinted)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             at, bank_id, question_id, digest, str(mode), session_id,
             response_to_json(answer.response), verdict.score, str(verdict.outcome),
             json.dumps(list(verdict.misconceptions), ensure_ascii=False), answer.confidence,
-            answer.seconds, int(rating),
+            answer.seconds, int(rating), int(answer.hinted),
         ),
     )  # fmt: skip
     stored = load_card(conn, bank_id, question_id)

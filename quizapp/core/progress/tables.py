@@ -110,11 +110,18 @@ def _v1(conn: sqlite3.Connection) -> None:
     )
 
 
-#: MIGRATIONS[n] turns a version-n file into a version-n+1 one. Append only.
-MIGRATIONS: tuple[Migration, ...] = (_v1,)
+def _v2(conn: sqlite3.Connection) -> None:
+    """`answers.hinted`: 1 when the question's hint was shown before the answer, 0 when not;
+    NULL for the answers saved before quizapp offered hints."""
+    conn.execute("ALTER TABLE answers ADD COLUMN hinted INTEGER")
 
+
+#: MIGRATIONS[n] turns a version-n file into a version-n+1 one. Append only.
+MIGRATIONS: tuple[Migration, ...] = (_v1, _v2)
+
+_V1_TABLES = frozenset({"meta", "answers", "cards", "banks", "misconceptions"})
 #: The tables a file of each version has (version -> names), to notice a gutted file.
-_TABLES = {1: frozenset({"meta", "answers", "cards", "banks", "misconceptions"})}
+_TABLES = {1: _V1_TABLES, 2: _V1_TABLES}
 
 
 class NotOurs(Exception):
