@@ -15,6 +15,11 @@ explanation). The benchmark types what a student types and reads what the termin
 Each question gets two moves and one answer, then `n` brings the next one (waited for, not
 timed). The report gives the median of each and their ratio, measured in the same run, so a
 slower or busier machine shifts both alike. Target (the feedback issue): answer under 50 ms.
+
+On a machine shared with other work the wall-clock figures swing with its load, so the CPU time
+the app's threads spent between the key and the text arriving (Linux: `/proc/PID/task/*/
+schedstat`) is reported too: it moves far less with the load, and is what a change to the app
+changes.
 """
 
 from __future__ import annotations
@@ -89,6 +94,14 @@ class Terminal:
         self.seen = b""
         return at
 
+    def cpu(self) -> float:
+        """Seconds of CPU the app's threads have used so far (0 where /proc is not there)."""
+        total = 0
+        for stat in Path(f"/proc/{self.pid}/task").glob("*/schedstat"):
+            with contextlib.suppress(OSError, ValueError, IndexError):
+                total += int(stat.read_text().split()[0])
+        return total / 1e9
+
     def press(self, key: bytes) -> float:
         """Send `key`; the moment it was sent."""
         self.seen = b""
@@ -119,6 +132,8 @@ def measure(answers: int, folder: Path) -> dict[str, object]:
     term = Terminal(argv, env, (80, 24))
     moves: list[float] = []
     feedback: list[float] = []
+    move_cpu: list[float] = []
+    answer_cpu: list[float] = []
     try:
         term.wait_for(b"due")  # the home screen, with the store open and its counts in
         term.drain()
@@ -130,9 +145,12 @@ def measure(answers: int, folder: Path) -> dict[str, object]:
         term.drain()
         for number in range(2, answers + 2):
             for _ in range(2):
+                used = term.cpu()
                 sent = term.press(DOWN)
                 moves.append(term.wait_for("(•)".encode()) - sent)
+                move_cpu.append(term.cpu() - used)
                 term.drain(0.05)
+            used = term.cpu()
             sent = term.press(ENTER)
             term.seen = b""
             deadline = time.perf_counter() + PATIENCE
@@ -141,6 +159,7 @@ def measure(answers: int, folder: Path) -> dict[str, object]:
                     raise RuntimeError(f"no verdict; last bytes: {term.seen[-400:]!r}")
                 term.seen += term.read(0.5)
             feedback.append(time.perf_counter() - sent)
+            answer_cpu.append(term.cpu() - used)
             term.drain(0.05)
             term.press(b"n")
             term.wait_for(f"Question {number} of".encode())
@@ -156,6 +175,9 @@ def measure(answers: int, folder: Path) -> dict[str, object]:
         "answer_median_ms": round(answer_ms, 1),
         "answer_p90_ms": round(sorted(feedback)[int(len(feedback) * 0.9)] * 1000, 1),
         "ratio": round(answer_ms / move_ms, 2),
+        "move_cpu_ms": round(statistics.median(move_cpu) * 1000, 1),
+        "answer_cpu_ms": round(statistics.median(answer_cpu) * 1000, 1),
+        "load": round(os.getloadavg()[0], 2),
     }
 
 
@@ -175,7 +197,9 @@ def main() -> None:
         f"  move the pick (↓)          median {figures['move_median_ms']:7.1f} ms\n"
         f"  answer to feedback (Enter) median {figures['answer_median_ms']:7.1f} ms"
         f"   (90th percentile {figures['answer_p90_ms']:.1f} ms)\n"
-        f"  ratio answer / move        {figures['ratio']:.2f}x   (target: answer under 50 ms)"
+        f"  ratio answer / move        {figures['ratio']:.2f}x   (target: answer under 50 ms)\n"
+        f"  CPU used (median)          move {figures['move_cpu_ms']:.1f} ms, "
+        f"answer {figures['answer_cpu_ms']:.1f} ms   (load average {figures['load']})"
     )
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")

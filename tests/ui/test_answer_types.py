@@ -120,13 +120,18 @@ async def test_cloze_enter_moves_to_the_next_gap_then_submits() -> None:
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         session = await open_bank(pilot, "UI planets")
         await skip_to(pilot, session, QuestionType.CLOZE)
-        assert "1: city" in screen_text(app) and "2: river" in screen_text(app)
+        text = screen_text(app)
+        assert "The capital of France is [1] ____ and it stands on the [2] ____." in text
+        assert "city" not in text and "river" not in text  # the author's gap ids stay hidden
         await pilot.press(*"Paris", "enter")
         assert session.current_record is None
         await pilot.press(*"Loire", "enter")
         await settle(pilot)
         assert session.records[-1].response == ("Paris", "Loire")
-        assert "◐ PARTLY RIGHT · score 50%" in screen_text(app)
+        text = screen_text(app)
+        assert "◐ PARTLY RIGHT · score 50%" in text
+        assert "✔ [1] Paris" in text  # each gap marked, with what it accepts when wrong
+        assert "✘ [2] Loire   accepted: Seine" in text
 
 
 async def test_order_items_move_with_brackets_and_shift_arrows() -> None:

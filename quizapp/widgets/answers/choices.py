@@ -3,6 +3,10 @@
 Choices appear in the session's display order (`Presented.choice_order`). The keys `1`-`9` and
 `a`-`i` pick by display position, which is translated to the choice's original index here, so
 the response handed to the session always uses original indexes.
+
+Nothing depends on colour alone: a pick is `(•)` or `[x]`, the highlighted row has a `›` before
+its key, and once answered each choice is marked ✔ right, ◐ worth part of the marks (with what it
+is worth) or ✘ a wrong pick.
 """
 
 from __future__ import annotations
@@ -19,7 +23,9 @@ from textual.reactive import reactive
 from textual.widgets import Static
 
 from quizapp.core.model import Choice, QuestionType, Response
+from quizapp.core.scoring import Credit, choice_credit
 from quizapp.widgets.answers.area import DIGITS, AnswerArea, key_range, pick_bindings
+from quizapp.widgets.answers.marks import choice_mark, credit_note
 
 
 class ChoiceRow(HorizontalGroup):
@@ -35,8 +41,10 @@ class ChoiceRow(HorizontalGroup):
         &.-cursor > .key { color: $text; text-style: bold; }
         &.-picked > .mark, &.-picked > .text { text-style: bold; color: $text-accent; }
         &.-right > .mark { color: $text-success; text-style: bold; }
+        &.-partial > .mark { color: $text-warning; text-style: bold; }
         &.-wrong > .mark, &.-wrong > .text { color: $text-error; }
         &.-right.-picked > .text { color: $text-success; }
+        &.-partial.-picked > .text { color: $text-warning; }
     }
     """
 
@@ -54,14 +62,27 @@ class ChoiceRow(HorizontalGroup):
 
     def compose(self) -> ComposeResult:
         """The key, the mark and the choice text (bank text: never markup)."""
-        key = DIGITS[self.position] if self.position < len(DIGITS) else ""
-        yield Static(Content(key), classes="key")
+        yield Static(self._key(False), classes="key")
         yield Static(Content(""), classes="mark")
         yield Static(Content(self.choice.text), classes="text")
 
+    def _key(self, cursor: bool) -> Content:
+        key = DIGITS[self.position] if self.position < len(DIGITS) else " "
+        return Content(f"›{key}" if cursor else f" {key}")
+
+    def show_cursor(self, cursor: bool) -> None:
+        """Highlight the row, with a `›` before its key (not only a background)."""
+        if self.has_class("-cursor") != cursor:
+            self.set_class(cursor, "-cursor")
+            self.query_one(".key", Static).update(self._key(cursor))
+
     def show_mark(self, mark: str) -> None:
-        """Set the mark column (`( )`, `(•)`, `[x]`, `✔`, `✘`...)."""
+        """Set the mark column (`( )`, `(•)`, `[x]`, `✔`, `◐`, `✘`...)."""
         self.query_one(".mark", Static).update(Content(mark))
+
+    def show_note(self, note: Content) -> None:
+        """Add `note` after the choice text (what a choice worth part of the marks earns)."""
+        self.query_one(".text", Static).update(Content.assemble(self.choice.text, note))
 
     def on_click(self, event: events.Click) -> None:
         """Clicking a choice picks it."""
@@ -167,25 +188,33 @@ class ChoiceList(AnswerArea, can_focus=True):
             self.focus()
             self.action_pick(event.position)
 
+    def mark(self) -> None:
+        """The answer is graded: no highlight, each choice marked right, partly or wrong."""
+        self.cursor = None
+        self._refresh_rows()
+
     def watch_cursor(self, cursor: int | None) -> None:
         """Keep the highlighted row visible and styled."""
         for row in self.query(ChoiceRow):
-            row.set_class(row.position == cursor, "-cursor")
+            row.show_cursor(row.position == cursor)
         if cursor is not None:
             rows = list(self.query(ChoiceRow))
             if cursor < len(rows):
                 rows[cursor].scroll_visible(animate=False)
 
     def _refresh_rows(self) -> None:
+        question = self.presented.question
         for row in self.query(ChoiceRow):
             picked = row.position in self.picked
             row.set_class(picked, "-picked")
             if self.record is not None:
-                right = row.choice.correct
-                row.set_class(right, "-right")
-                row.set_class(picked and not right, "-wrong")
-                mark = "✔" if right else ("✘" if picked else "")
+                credit = choice_credit(question, row.choice)
+                row.set_class(credit is Credit.FULL, "-right")
+                row.set_class(credit is Credit.PARTIAL, "-partial")
+                row.set_class(picked and credit is Credit.NONE, "-wrong")
+                mark, _ = choice_mark(question, row.choice, picked)
                 row.show_mark(f"{'›' if picked else ' '}{mark}")
+                row.show_note(credit_note(question, row.choice))
             elif self.multiple:
                 row.show_mark("[x]" if picked else "[ ]")
             else:
