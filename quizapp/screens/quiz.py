@@ -115,13 +115,17 @@ class QuizScreen(Screen[None]):
         """The answer is graded (and saved): mark it where it stands and add the feedback."""
         view = self.query_one("#quiz-column", QuestionView)
         body = self.query_one("#quiz-body", VerticalScroll)
-        body.focus()
-        await self.query(ConfidencePrompt).remove()
+        if self.query(ConfidencePrompt):
+            view.area.focus()  # the prompt goes: the keys go back to the answer, then on
+            await self.query(ConfidencePrompt).remove()
         cbm = ""
         if record.confidence is not None:
             mark = cbm_mark(record.grade.score, record.confidence)
             cbm = f"You were {confidence_text(record.confidence)} · CBM mark {mark:+g}"
         feedback = await view.show_answer(record, cbm)
+        if not view.area.has_focus:
+            # A text box is locked now: its keys go to the feedback (arrows still scroll).
+            feedback.focus()
         self.refresh_bindings()
         self.call_after_refresh(body.scroll_to_widget, feedback, animate=False, top=True)
 

@@ -93,9 +93,10 @@ def summary(record: AnswerRecord, cbm: str = "") -> Content:
     return Content("\n\n").join(parts)
 
 
-class FeedbackPanel(Vertical):
+class FeedbackPanel(Vertical, can_focus=True):
     """The verdict on one answer, with the correct answer, feedback, misconceptions, the
-    question's explanation and its references."""
+    question's explanation and its references. It takes the focus from a text box locked by
+    the answer (the arrows then scroll the column it is in)."""
 
     DEFAULT_CSS = """
     FeedbackPanel {

@@ -135,7 +135,8 @@ class QuestionView(Vertical):
         mount the feedback (`cbm`: how sure the student was and what it earned)."""
         self.answer_record = record
         self.area.show_record(record)
-        await self.query(".instructions").remove()
+        for instructions in self.query(".instructions"):
+            instructions.display = False  # hidden: cheaper than removing, just as gone
         panel = FeedbackPanel(record, self.misconceptions(record), cbm)
         await self.mount(panel, after=self.area)
         return panel
