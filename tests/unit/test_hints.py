@@ -11,7 +11,8 @@ import pytest
 from quizapp.core.model import Bank, NumericAnswer, Question, QuestionType, TextAnswer
 from quizapp.core.progress import open_store
 from quizapp.core.scoring import Outcome, Unreadable
-from quizapp.core.study import PracticeSession, SessionError
+from quizapp.core.study import ExamSession, PracticeSession, SessionError
+from quizapp.core.study.items import items_of
 from tests.unit.progress_helpers import T0
 
 RED = Question(
@@ -64,3 +65,13 @@ def test_a_number_that_cannot_be_read_is_refused_and_nothing_is_recorded() -> No
     assert session.current_record is None and len(session.records) == 1
     session.check("2")  # readable: no refusal
     assert session.answer("2,0").grade.outcome is Outcome.RIGHT  # a decimal comma
+
+
+def test_an_exam_keeps_an_unreadable_number_unanswered_never_graded_wrong() -> None:
+    exam = ExamSession(items_of(BANK), time_limit_minutes=None, pass_mark=0.5, seed=1)
+    exam.go_to([item.question for item in exam.items].index(MOONS))
+    with pytest.raises(Unreadable):
+        exam.set_answer("two")
+    assert exam.response() is None  # left unanswered, not saved as a wrong "two"
+    exam.set_answer("2")
+    assert exam.response() == "2"
