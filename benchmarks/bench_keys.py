@@ -10,11 +10,13 @@ explanation). The benchmark types what a student types and reads what the termin
 - **move**: `↓` on a question's choices, timed until the new pick's mark `(•)` arrives;
 - **answer**: `Enter` on the picked choice, timed until the verdict (`RIGHT` or `WRONG`) arrives.
   The verdict is drawn only after the answer is saved in the progress store, so this is the
-  whole way from the key to a graded, saved answer on screen.
+  whole way from the key to a graded, saved answer on screen. Also reported: until the screen
+  is still again (the frames after it, the feedback scrolled to the top of the column).
 
 Each question gets two moves and one answer, then `n` brings the next one (waited for, not
-timed). The report gives the median of each and their ratio, measured in the same run, so a
-slower or busier machine shifts both alike. Target (the feedback issue): answer under 50 ms.
+timed); before each key the app is left until it has drawn nothing for 0.3 s. The report gives
+the median of each and their ratio, measured in the same run, so a slower or busier machine
+shifts both alike. Target (the feedback issue): answer under 50 ms.
 
 On a machine shared with other work the wall-clock figures swing with its load, so the CPU time
 the app's threads spent between the key and the text arriving (Linux: `/proc/PID/task/*/
@@ -50,6 +52,11 @@ DOWN = b"\x1b[B"
 ENTER = b"\r"
 #: Give up on a screen that never shows what is waited for (seconds).
 PATIENCE = 20.0
+#: Before each key the app is left alone until it has drawn nothing for this long (seconds), as
+#: a student reads before pressing the next key: no key is timed with earlier work still going.
+QUIET = 0.3
+#: The screen is still once nothing has arrived for this long (seconds).
+STILL = 0.1
 
 
 class Terminal:
@@ -117,6 +124,24 @@ class Terminal:
         os.close(self.fd)
 
 
+def answer(term: Terminal) -> tuple[float, float, float]:
+    """Press Enter on the picked choice: (seconds until the verdict arrived, until the screen
+    was still again, CPU seconds used until the verdict)."""
+    used = term.cpu()
+    sent = term.press(ENTER)
+    deadline = time.perf_counter() + PATIENCE
+    while b"RIGHT" not in term.seen and b"WRONG" not in term.seen:
+        if time.perf_counter() > deadline:
+            raise RuntimeError(f"no verdict; last bytes: {term.seen[-400:]!r}")
+        term.seen += term.read(0.5)
+    verdict = time.perf_counter() - sent
+    cpu = term.cpu() - used
+    still = verdict
+    while term.read(STILL):  # the frames that follow: the feedback scrolled into place...
+        still = time.perf_counter() - sent
+    return verdict, still, cpu
+
+
 def measure(answers: int, folder: Path) -> dict[str, object]:
     """Open the app on a generated bank and time `answers` answers and twice as many moves."""
     bank = folder / "bench-keys.yaml"
@@ -131,49 +156,45 @@ def measure(answers: int, folder: Path) -> dict[str, object]:
     argv = [sys.executable, "-m", "quizapp", str(bank)]
     term = Terminal(argv, env, (80, 24))
     moves: list[float] = []
-    feedback: list[float] = []
+    verdicts: list[float] = []
+    stills: list[float] = []
     move_cpu: list[float] = []
     answer_cpu: list[float] = []
     try:
         term.wait_for(b"due")  # the home screen, with the store open and its counts in
-        term.drain()
+        term.drain(QUIET)
         term.press(ENTER)
         term.wait_for(b"Mode")  # the set-up
-        term.drain()
+        term.drain(QUIET)
         term.press(ENTER)
         term.wait_for(b"Question 1 of")
-        term.drain()
+        term.drain(QUIET)
         for number in range(2, answers + 2):
             for _ in range(2):
                 used = term.cpu()
                 sent = term.press(DOWN)
                 moves.append(term.wait_for("(•)".encode()) - sent)
                 move_cpu.append(term.cpu() - used)
-                term.drain(0.05)
-            used = term.cpu()
-            sent = term.press(ENTER)
-            term.seen = b""
-            deadline = time.perf_counter() + PATIENCE
-            while b"RIGHT" not in term.seen and b"WRONG" not in term.seen:
-                if time.perf_counter() > deadline:
-                    raise RuntimeError(f"no verdict; last bytes: {term.seen[-400:]!r}")
-                term.seen += term.read(0.5)
-            feedback.append(time.perf_counter() - sent)
-            answer_cpu.append(term.cpu() - used)
-            term.drain(0.05)
+                term.drain(QUIET)
+            verdict, still, cpu = answer(term)
+            verdicts.append(verdict)
+            stills.append(still)
+            answer_cpu.append(cpu)
+            term.drain(QUIET)
             term.press(b"n")
             term.wait_for(f"Question {number} of".encode())
-            term.drain(0.05)
+            term.drain(QUIET)
     finally:
         term.close()
     move_ms = statistics.median(moves) * 1000
-    answer_ms = statistics.median(feedback) * 1000
+    answer_ms = statistics.median(verdicts) * 1000
     return {
-        "answers": len(feedback),
+        "answers": len(verdicts),
         "moves": len(moves),
         "move_median_ms": round(move_ms, 1),
         "answer_median_ms": round(answer_ms, 1),
-        "answer_p90_ms": round(sorted(feedback)[int(len(feedback) * 0.9)] * 1000, 1),
+        "answer_p90_ms": round(sorted(verdicts)[int(len(verdicts) * 0.9)] * 1000, 1),
+        "still_median_ms": round(statistics.median(stills) * 1000, 1),
         "ratio": round(answer_ms / move_ms, 2),
         "move_cpu_ms": round(statistics.median(move_cpu) * 1000, 1),
         "answer_cpu_ms": round(statistics.median(answer_cpu) * 1000, 1),
@@ -197,6 +218,8 @@ def main() -> None:
         f"  move the pick (↓)          median {figures['move_median_ms']:7.1f} ms\n"
         f"  answer to feedback (Enter) median {figures['answer_median_ms']:7.1f} ms"
         f"   (90th percentile {figures['answer_p90_ms']:.1f} ms)\n"
+        f"  answer until the screen is still, median {figures['still_median_ms']:.1f} ms "
+        f"(the feedback scrolled into place)\n"
         f"  ratio answer / move        {figures['ratio']:.2f}x   (target: answer under 50 ms)\n"
         f"  CPU used (median)          move {figures['move_cpu_ms']:.1f} ms, "
         f"answer {figures['answer_cpu_ms']:.1f} ms   (load average {figures['load']})"

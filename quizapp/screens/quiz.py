@@ -39,6 +39,9 @@ from quizapp.widgets import (
     stopped_early,
 )
 
+#: The footer's one entry for the hint keys.
+HINT = Binding.Group("Hint")
+
 
 class QuizScreen(Screen[None]):
     """Ask the questions of `session` one by one; show the results at the end."""
@@ -51,8 +54,9 @@ class QuizScreen(Screen[None]):
         Binding("enter", "finish", "See results"),
         Binding("n", "next", "Next question", show=False),
         Binding("n", "finish", "See results", show=False),
-        Binding("h", "hint", "Hint"),
-        Binding("f2", "hint", "Hint", show=False),  # works in a text box too
+        # One footer entry, "h F2 Hint"; in a text box (where h types) only F2 shows, and works.
+        Binding("h", "hint", "Hint", group=HINT),
+        Binding("f2", "hint", "Hint", key_display="F2", group=HINT),
         Binding("q,escape", "leave", "Stop here"),
     ]
 
@@ -114,7 +118,6 @@ class QuizScreen(Screen[None]):
     async def _show_answer(self, record: AnswerRecord) -> None:
         """The answer is graded (and saved): mark it where it stands and add the feedback."""
         view = self.query_one("#quiz-column", QuestionView)
-        body = self.query_one("#quiz-body", VerticalScroll)
         if self.query(ConfidencePrompt):
             view.area.focus()  # the prompt goes: the keys go back to the answer, then on
             await self.query(ConfidencePrompt).remove()
@@ -126,8 +129,7 @@ class QuizScreen(Screen[None]):
         if not view.area.has_focus:
             # A text box is locked now: its keys go to the feedback (arrows still scroll).
             feedback.focus()
-        self.refresh_bindings()
-        self.call_after_refresh(body.scroll_to_widget, feedback, animate=False, top=True)
+        self.refresh_bindings()  # the feedback scrolls itself into place once laid out
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Submit before answering; next (or the summary, after the last) once answered."""

@@ -121,6 +121,14 @@ class FeedbackPanel(Vertical, can_focus=True):
         self.answer_record = record
         self.misconceptions = tuple(misconceptions)
         self.cbm = cbm
+        self._shown = False
+
+    def on_resize(self) -> None:
+        """Once laid out (its place now known), bring the feedback to the top of the column:
+        in the very next frame, not one frame later."""
+        if not self._shown:
+            self._shown = True
+            self.scroll_visible(top=True, animate=False)
 
     def compose(self) -> ComposeResult:
         """The verdict and what goes with it, misconception panels, explanation, references."""
