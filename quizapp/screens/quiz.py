@@ -47,6 +47,8 @@ class QuizScreen(Screen[None]):
     """Ask the questions of `session` one by one; show the results at the end."""
 
     CSS_PATH = "quiz.tcss"
+    # Below 80 columns the footer closes up, so that `? Help` stays in sight (quiz.tcss).
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-wide")]
 
     BINDINGS = [
         Binding("enter", "submit", "Submit"),

@@ -182,6 +182,14 @@ async def test_each_gap_and_each_pair_is_marked_on_its_own_line() -> None:
         assert "Titan is the moon with a thick atmosphere." not in text  # a right pair's: none
 
 
+async def test_at_60x20_the_quiz_footer_keeps_help_in_sight() -> None:
+    app = ui_app(FEEDBACK)
+    async with app.run_test(size=(60, 20), notifications=True) as pilot:
+        await open_bank(pilot, TITLE)
+        footer = screen_text(app).splitlines()[-1]
+        assert "h Hint" in footer and "? Help" in footer
+
+
 def feedback_app(*keys: str) -> Callable[[Pilot[object]], object]:
     """A `run_before` that opens the feedback bank and presses `keys`."""
 
