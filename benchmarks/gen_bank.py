@@ -81,8 +81,11 @@ def _quote(text: str) -> str:
     return '"' + text + '"'
 
 
-def generate(questions: int, seed: int = 1) -> str:
-    """The YAML text of a bank with `questions` single-choice questions."""
+def generate(
+    questions: int, seed: int = 1, *, prompt_length: int = 200, choice_length: int = 60
+) -> str:
+    """The YAML text of a bank with `questions` single-choice questions (prompts and choices of
+    about the lengths given, in characters)."""
     rng = random.Random(seed)
     lines = [
         "# yaml-language-server: $schema=../quizapp/schema/bank.schema.json",
@@ -100,10 +103,10 @@ def generate(questions: int, seed: int = 1) -> str:
         correct = rng.randrange(4)
         lines.append(f"  - id: q{q}")
         lines.append(f"    topic: Topic {q % 12}")
-        lines.append(f"    prompt: {_quote(_text(rng, 200))}")
+        lines.append(f"    prompt: {_quote(_text(rng, prompt_length))}")
         lines.append("    choices:")
         for c in range(4):
-            lines.append(f"      - text: {_quote(_text(rng, 60))}")
+            lines.append(f"      - text: {_quote(_text(rng, choice_length))}")
             if c == correct:
                 lines.append("        correct: true")
             else:

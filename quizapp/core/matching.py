@@ -1,11 +1,10 @@
-"""Matching typed answers: text normalisation, number parsing and best-answer lookup.
+"""Matching typed answers: text normalisation and best-answer lookup.
 
-Internal to `quizapp.core.scoring`, which re-exports `normalise` and `parse_number`.
+Internal to `quizapp.core.scoring`. How a typed number is read is `quizapp.core.numbers`'s.
 """
 
 from __future__ import annotations
 
-import math
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -16,9 +15,6 @@ from quizapp.core.model import NumericAnswer, TextAnswer
 #: Punctuation (every P* category) and modifier symbols such as ` ´ ^ ¨. Other symbols (+, $, °)
 #: are kept because they change meaning: "C++" is not "C".
 _DROPPED_CATEGORIES = frozenset({"Pc", "Pd", "Ps", "Pe", "Pi", "Pf", "Po", "Sk"})
-
-_PLAIN_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
-_THOUSANDS_NUMBER = re.compile(r"[+-]?[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]*)?(?:[eE][+-]?[0-9]+)?")
 
 #: A `*` in a Moodle pattern that is not written `\\*`.
 _STAR = re.compile(r"(?<!\\)\*")
@@ -46,24 +42,6 @@ def normalise(text: str, case_sensitive: bool = False) -> str:
 @lru_cache(maxsize=4096)
 def _normalised(text: str, case_sensitive: bool) -> str:
     return normalise(text, case_sensitive)
-
-
-def parse_number(text: str) -> float | None:
-    """The number a student typed, or None when it is not one.
-
-    Accepts an optional sign, decimals with a point, an exponent ("1e3") and thousands separated
-    by commas ("1,000"). A comma that is not a thousands separator ("3,14") is not accepted, and
-    neither are "inf", "nan" or Python's "1_000".
-    """
-    text = unicodedata.normalize("NFKC", text).strip().replace("\u2212", "-")
-    if "," in text:
-        if not _THOUSANDS_NUMBER.fullmatch(text):
-            return None
-        text = text.replace(",", "")
-    if not _PLAIN_NUMBER.fullmatch(text):
-        return None
-    value = float(text)
-    return value if math.isfinite(value) else None
 
 
 def _regex_matches(pattern: str, typed: str, case_sensitive: bool) -> bool:

@@ -137,6 +137,19 @@ class NumericAnswer:
         return f"{_num(self.low)} to {_num(self.high)}"
 
 
+@dataclass(frozen=True, slots=True)
+class NumericUnit:
+    """A unit a numeric question accepts after the number (`°C`, `km`).
+
+    As in Moodle, `multiplier` says how many of this unit make one of the unit the answers are
+    written in: with the answers in metres, `cm` is 100 and `km` 0.001. A number typed with the
+    unit is divided by it before it is compared with the answers.
+    """
+
+    name: str
+    multiplier: float = 1.0
+
+
 def _num(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else repr(value)
 
@@ -196,6 +209,8 @@ class Question:
     """Codes of `quizapp lint` warnings not to report for this question (its `lint:` field)."""
     otherwise: OtherAnswer | None = None
     """short, numeric: feedback (and credit) for a typed answer that matches none of the answers."""
+    units: tuple[NumericUnit, ...] = ()
+    """numeric: the units accepted after the number (none: a bare number only)."""
 
     @property
     def correct_choices(self) -> tuple[int, ...]:

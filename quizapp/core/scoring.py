@@ -2,24 +2,29 @@
 
 `grade(question, response)` implements the rules of the README's "Grading and partial credit"
 section for every question type. A response of the wrong *shape* (a string for a single-choice
-question, an index out of range) is a programming error in the caller and raises `AnswerError`;
-a wrong *answer*, including a typo such as "abc" for a number, is graded like any other answer.
+question, an index out of range) is a programming error in the caller and raises `AnswerError`.
+A typed number that cannot be read as the number meant (`about 27`, `1,500`) is not graded at
+all: `refusal` says why, for the student, and `grade` raises `Unreadable` with that reason, so
+nothing unreadable is ever graded wrong and saved. A wrong *answer* is graded like any other.
+
+A cloze or match answer is also marked part by part (`Grade.parts`): each gap with the answers
+it accepts, each pair with its right item, and a pair's feedback only when that pair was wrong.
+`choice_credit` says whether a choice earns full, partial or no credit, for marking it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
-from enum import StrEnum
 
 from quizapp.core.matching import (
     best_numeric_match,
     best_text_match,
     numeric_correct_answer,
-    parse_number,
     text_correct_answer,
 )
 from quizapp.core.model import (
+    Choice,
+    Gap,
     OtherAnswer,
     Question,
     QuestionType,
@@ -27,53 +32,65 @@ from quizapp.core.model import (
     SelfGrade,
     match_rights,
 )
+from quizapp.core.numbers import Refusal, read_number
 
-__all__ = ["AnswerError", "Grade", "Outcome", "grade", "outcome_for"]
+# The checks of a response's shape live beside this module; their old names are kept here.
+from quizapp.core.shapes import AnswerError
+from quizapp.core.shapes import describe as _describe
+from quizapp.core.shapes import index_in as _index
+from quizapp.core.shapes import sequence_of as _sequence
+from quizapp.core.shapes import typed_text as _text
+from quizapp.core.verdict import EPSILON, Credit, Grade, Outcome, PartMark, outcome_for
 
-#: Scores this close to 0 or 1 count as exactly wrong or right (float sums of weights drift).
-EPSILON = 1e-9
-
-
-class AnswerError(ValueError):
-    """A response whose shape does not fit the question type (not merely a wrong answer)."""
-
-
-class Outcome(StrEnum):
-    """Whether an answer earned full, some or no credit."""
-
-    RIGHT = "right"
-    PARTIAL = "partial"
-    WRONG = "wrong"
-
-
-@dataclass(frozen=True, slots=True)
-class Grade:
-    """The verdict on one answer."""
-
-    score: float
-    """0..1."""
-    outcome: Outcome
-    misconceptions: tuple[str, ...]
-    """Ids of the misconceptions this answer reveals, in order, once each."""
-    feedback: tuple[str, ...]
-    """Feedback texts of what was picked or typed (empty texts left out)."""
-    correct_answer: str
-    """The correct answer, written for a person to read."""
+__all__ = [
+    "EPSILON",
+    "AnswerError",
+    "Credit",
+    "Grade",
+    "Outcome",
+    "PartMark",
+    "Unreadable",
+    "choice_credit",
+    "grade",
+    "outcome_for",
+    "refusal",
+]
 
 
-def outcome_for(score: float) -> Outcome:
-    """RIGHT at (about) 1, WRONG at (about) 0, PARTIAL in between."""
-    if score >= 1 - EPSILON:
-        return Outcome.RIGHT
-    if score <= EPSILON:
-        return Outcome.WRONG
-    return Outcome.PARTIAL
+class Unreadable(AnswerError):
+    """A typed answer that cannot be read as the student meant it; `reason` tells them why."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def choice_credit(question: Question, choice: Choice) -> Credit:
+    """Whether picking `choice` earns credit, and all of it: in a multiple-answer question every
+    choice with a positive weight is one of the right answers; in the others a choice below full
+    marks is partly right."""
+    if choice.weight <= EPSILON:
+        return Credit.NONE
+    if question.type is QuestionType.MULTIPLE or choice.weight >= 1 - EPSILON:
+        return Credit.FULL
+    return Credit.PARTIAL
+
+
+def refusal(question: Question, response: Response) -> str | None:
+    """Why `response` cannot be graded as the student meant it (a number that cannot be read,
+    such as `about 27`), or None when it can. Blank answers are the caller's to refuse."""
+    if question.type is QuestionType.NUMERIC and isinstance(response, str) and response.strip():
+        read = read_number(response, question.units)
+        if isinstance(read, Refusal):
+            return read.reason
+    return None
 
 
 def grade(question: Question, response: Response) -> Grade:
     """Grade `response` (shaped as `model.Response` describes) to `question`.
 
-    Raises `AnswerError` when the response has the wrong shape for the question's type.
+    Raises `AnswerError` when the response has the wrong shape for the question's type, and
+    `Unreadable` (an `AnswerError`) for a typed number `refusal` refuses.
     """
     match question.type:
         case QuestionType.SINGLE | QuestionType.TRUE_FALSE:
@@ -99,6 +116,7 @@ def _make(
     misconceptions: Iterable[str | None],
     feedback: Iterable[str],
     correct_answer: str,
+    parts: Iterable[PartMark] = (),
 ) -> Grade:
     score = min(1.0, max(0.0, score))
     return Grade(
@@ -107,53 +125,8 @@ def _make(
         misconceptions=tuple(dict.fromkeys(m for m in misconceptions if m)),
         feedback=tuple(text for text in feedback if text),
         correct_answer=correct_answer,
+        parts=tuple(parts),
     )
-
-
-# --- response shapes -------------------------------------------------------------------------
-
-
-def _describe(value: object) -> str:
-    return f"{value!r} ({type(value).__name__})"
-
-
-def _index(question: Question, value: object, count: int, what: str) -> int:
-    # bool and SelfGrade are ints too, but passing one where an index belongs is a caller bug.
-    if not isinstance(value, int) or isinstance(value, bool | SelfGrade):
-        raise AnswerError(
-            f"a {question.type.label} answer to {question.id!r} needs {what} indexes (int), "
-            f"not {_describe(value)}"
-        )
-    if not 0 <= value < count:
-        raise AnswerError(
-            f"{what} index {value} is out of range for {question.id!r}, which has {count}"
-        )
-    return value
-
-
-def _text(question: Question, response: Response) -> str:
-    if not isinstance(response, str):
-        raise AnswerError(
-            f"a {question.type.label} answer to {question.id!r} is the typed text (str), "
-            f"not {_describe(response)}"
-        )
-    return response
-
-
-def _sequence(
-    question: Question, response: Response, expected: int, what: str
-) -> tuple[object, ...]:
-    if not isinstance(response, tuple | list):
-        raise AnswerError(
-            f"a {question.type.label} answer to {question.id!r} is a tuple of {what}, "
-            f"not {_describe(response)}"
-        )
-    if len(response) != expected:
-        raise AnswerError(
-            f"a {question.type.label} answer to {question.id!r} needs {expected} {what}, "
-            f"got {len(response)}"
-        )
-    return tuple(response)
 
 
 # --- one grader per type ---------------------------------------------------------------------
@@ -216,9 +189,9 @@ def _grade_numeric(question: Question, response: Response) -> Grade:
     correct = numeric_correct_answer(question.numeric)
     if not typed:
         return _make(0.0, (), (), correct)
-    value = parse_number(typed)
-    if value is None:
-        return _make(0.0, (), [f"{typed!r} is not a number"], correct)
+    value = read_number(typed, question.units)
+    if isinstance(value, Refusal):
+        raise Unreadable(value.reason)
     best = best_numeric_match(question.numeric, value)
     if best is None:
         return _other(question.otherwise, typed, correct)
@@ -230,7 +203,8 @@ def _grade_cloze(question: Question, response: Response) -> Grade:
     scores: list[float] = []
     misconceptions: list[str | None] = []
     feedback: list[str] = []
-    for gap, text in zip(question.gaps, typed, strict=True):
+    parts: list[PartMark] = []
+    for number, (gap, text) in enumerate(zip(question.gaps, typed, strict=True), start=1):
         if not isinstance(text, str):
             raise AnswerError(
                 f"the answer to gap {gap.name!r} of {question.id!r} must be a str, "
@@ -246,9 +220,23 @@ def _grade_cloze(question: Question, response: Response) -> Grade:
             feedback.append(gap.otherwise.feedback)
         else:
             scores.append(0.0)
-    correct = "; ".join(f"{g.name}: {text_correct_answer(g.answers)}" for g in question.gaps)
+        said = best.feedback if best is not None else ""
+        if best is None and gap.otherwise is not None and text.strip():
+            said = gap.otherwise.feedback
+        parts.append(PartMark(f"[{number}]", text.strip(), scores[-1], _accepted(gap), said))
+    answers = [text_correct_answer(g.answers) for g in question.gaps]
+    # Numbered as the prompt shows the gaps (never by the author's gap names); one needs none.
+    numbered = (f"[{number}] {answer}" for number, answer in enumerate(answers, start=1))
+    correct = answers[0] if len(answers) == 1 else "; ".join(numbered)
     score = sum(scores) / len(scores) if scores else 0.0
-    return _make(score, misconceptions, feedback, correct)
+    return _make(score, misconceptions, feedback, correct, parts)
+
+
+def _accepted(gap: Gap) -> tuple[str, ...]:
+    """The answers a gap takes for full marks, as written (a pattern only when there is no
+    plain answer: a regular expression is no answer to show a student)."""
+    full = [a.text for a in gap.answers if a.weight >= 1 - EPSILON and not a.regex]
+    return tuple(full) or (text_correct_answer(gap.answers),)
 
 
 def _grade_order(question: Question, response: Response) -> Grade:
@@ -269,16 +257,17 @@ def _grade_order(question: Question, response: Response) -> Grade:
 def _grade_match(question: Question, response: Response) -> Grade:
     rights = match_rights(question)
     given = _sequence(question, response, len(question.pairs), "right-item indexes")
-    right = 0
+    parts: list[PartMark] = []
     for pair, chosen in zip(question.pairs, given, strict=True):
-        if chosen is None:
-            continue  # left unanswered
+        index = None if chosen is None else _index(question, chosen, len(rights), "right item")
+        picked = "" if index is None else rights[index]
         # Compare texts, not indexes: two pairs may share a right item ("Io" and "Europa").
-        if rights[_index(question, chosen, len(rights), "right item")] == pair.right:
-            right += 1
-    score = right / len(question.pairs) if question.pairs else 0.0
+        score = 1.0 if picked == pair.right else 0.0
+        said = "" if score else pair.feedback  # a pair's feedback explains a wrong match
+        parts.append(PartMark(pair.left, picked, score, (pair.right,), said))
+    score = sum(p.score for p in parts) / len(parts) if parts else 0.0
     correct = "; ".join(f"{p.left} → {p.right}" for p in question.pairs)
-    return _make(score, (), [p.feedback for p in question.pairs], correct)
+    return _make(score, (), [p.feedback for p in parts], correct, parts)
 
 
 def _grade_flashcard(question: Question, response: Response) -> Grade:

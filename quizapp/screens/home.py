@@ -62,8 +62,8 @@ class HomeScreen(Screen[None]):
         Binding("r", "reload", "Reload banks", show=False),
         Binding("i", "instructor", "Item analysis (instructor)", show=False),
     ]
-    # Below 60 columns the detail pane would be a sliver: the list takes the whole width.
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (60, "-normal")]
+    # Below 60 columns the list takes the whole width; below 80 the footer closes up (tcss).
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (60, "-normal"), (80, "-wide")]
 
     def __init__(self, paths: Sequence[Path], context: AppContext) -> None:
         """Banks found in `paths` (files or folders), read through the context's cache; progress

@@ -1,13 +1,17 @@
 """The quiz screen: one question at a time from a `PracticeSession`, then feedback on each answer.
 
 With certainty-based marking on (`session.confidence`), a submitted answer is held back until the
-student says how sure they are (1-3); only then is it graded and the feedback shown. After the
-last question, the results; stopping early (q) shows the results of the answers given so far.
+student says how sure they are (1-3); only then is it graded and the feedback shown. A number the
+session cannot read (`about 27`) is refused first, with the reason, like an empty box. `h` shows
+the question's hint before answering (kept with the answer). After the last question, the
+results; stopping early (q, or Escape outside a text box) asks first once there are answers, then
+shows the results of the answers given so far.
 
 The screen renders the session's state and turns keys into calls on it (`answer`, `advance`);
 grading and ordering rules all live in `quizapp.core`. Every graded answer is saved to the
-progress store at once, through the session log the app gives it. When the quiz is done it tells
-the app (`quizapp.messages.StudyEnded`), which shows the results.
+progress store before its feedback is drawn, through the session log the app gives it: an answer
+shown as graded is saved. The feedback is added to the question on screen, not rebuilt with it.
+When the quiz is done it tells the app (`quizapp.messages.StudyEnded`), which shows the results.
 """
 
 from __future__ import annotations
@@ -23,23 +27,28 @@ from textual.widgets import Footer, Static
 from quizapp.core.cbm import cbm_mark
 from quizapp.core.model import QuestionType, Response
 from quizapp.core.progress import SessionLog, StoreError
-from quizapp.core.scoring import AnswerError
-from quizapp.core.study import PracticeSession, SessionError
+from quizapp.core.scoring import AnswerError, Unreadable
+from quizapp.core.study import AnswerRecord, PracticeSession, SessionError
 from quizapp.messages import StudyEnded
 from quizapp.widgets import (
     AnswerArea,
     ConfidencePrompt,
-    FeedbackPanel,
+    ConfirmModal,
     QuestionView,
     confidence_text,
     stopped_early,
 )
+
+#: The footer's one entry for the hint keys.
+HINT = Binding.Group("Hint")
 
 
 class QuizScreen(Screen[None]):
     """Ask the questions of `session` one by one; show the results at the end."""
 
     CSS_PATH = "quiz.tcss"
+    # Below 80 columns the footer closes up, so that `? Help` stays in sight (quiz.tcss).
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-wide")]
 
     BINDINGS = [
         Binding("enter", "submit", "Submit"),
@@ -49,6 +58,9 @@ class QuizScreen(Screen[None]):
         Binding("n", "finish", "See results", show=False),
         # Only once answered: in a text box the letter is typed.
         Binding("u,ctrl+z", "undo", "Undo the answer", show=False),
+        # One footer entry, "h F2 Hint"; in a text box (where h types) only F2 shows, and works.
+        Binding("h", "hint", "Hint", group=HINT),
+        Binding("f2", "hint", "Hint", key_display="F2", group=HINT),
         Binding("q,escape", "leave", "Stop here"),
     ]
 
@@ -86,7 +98,7 @@ class QuizScreen(Screen[None]):
         await self.show_current()
 
     async def show_current(self) -> None:
-        """Rebuild the question view from the session's current question and answer."""
+        """Build the question view of the session's current question (and answer, if any)."""
         presented = self.session.current
         if presented is None:
             return
@@ -100,21 +112,28 @@ class QuizScreen(Screen[None]):
         self.query_one("#quiz-progress", Static).update(Content(header))
         body = self.query_one("#quiz-body", VerticalScroll)
         await body.remove_children()
-        view = QuestionView(presented, record, self.session.misconception)
+        view = QuestionView(presented, record, self.session.misconception, hints=True)
         view.id = "quiz-column"
         await body.mount(view)
-        if record is None:
-            body.scroll_home(animate=False)
-            view.area.focus_answer()
-        else:
-            body.focus()
-            feedback = view.query_one(FeedbackPanel)
-            if record.confidence is not None:
-                mark = cbm_mark(record.grade.score, record.confidence)
-                line = f"You were {confidence_text(record.confidence)} · CBM mark {mark:+g}"
-                await view.mount(Static(Content(line), id="quiz-cbm"), before=feedback)
-            self.call_after_refresh(body.scroll_to_widget, feedback, animate=False, top=True)
+        body.scroll_home(animate=False)
+        view.area.focus_answer()
         self.refresh_bindings()
+
+    async def _show_answer(self, record: AnswerRecord) -> None:
+        """The answer is graded (and saved): mark it where it stands and add the feedback."""
+        view = self.query_one("#quiz-column", QuestionView)
+        if self.query(ConfidencePrompt):
+            view.area.focus()  # the prompt goes: the keys go back to the answer, then on
+            await self.query(ConfidencePrompt).remove()
+        cbm = ""
+        if record.confidence is not None:
+            mark = cbm_mark(record.grade.score, record.confidence)
+            cbm = f"You were {confidence_text(record.confidence)} · CBM mark {mark:+g}"
+        feedback = await view.show_answer(record, cbm)
+        if not view.area.has_focus:
+            # A text box is locked now: its keys go to the feedback (arrows still scroll).
+            feedback.focus()
+        self.refresh_bindings()  # the feedback scrolls itself into place once laid out
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Submit before answering; next (or the summary, after the last) once answered."""
@@ -131,6 +150,10 @@ class QuizScreen(Screen[None]):
             return answered and last
         if action == "undo":
             return answered
+        if action == "hint":
+            current = self.session.current
+            has_hint = current is not None and bool(current.question.hint)
+            return has_hint and not answered and not self.session.hinted
         return True
 
     async def action_undo(self) -> None:
@@ -153,6 +176,11 @@ class QuizScreen(Screen[None]):
         event.stop()
         if self.session.current_record is not None:
             return  # a second Enter typed before the feedback appeared: already answered
+        try:
+            self.session.check(event.response)
+        except Unreadable as refused:
+            self.notify(refused.reason, title="Not graded", severity="warning", markup=False)
+            return
         if self.session.confidence:
             self.pending = event.response
             await self._ask_confidence()
@@ -168,8 +196,17 @@ class QuizScreen(Screen[None]):
             )
             return
         if self.progress_log is not None:
-            self.progress_log.record(record)
-        await self.show_current()
+            self.progress_log.record(record)  # saved before it is shown as graded
+        await self._show_answer(record)
+
+    async def action_hint(self) -> None:
+        """Show the question's hint (it is kept with the answer)."""
+        try:
+            self.session.show_hint()
+        except SessionError:
+            return
+        await self.query_one("#quiz-column", QuestionView).show_hint()
+        self.refresh_bindings()
 
     async def _ask_confidence(self) -> None:
         """Below the answer, ask how sure the student is; the keys 1-3 go to the prompt."""
@@ -214,10 +251,25 @@ class QuizScreen(Screen[None]):
         self.post_message(StudyEnded(self, self.session.report(), self.title_text))
 
     def action_leave(self) -> None:
-        """Stop early: the results of the answers given so far (none: back where the quiz began,
-        the list of banks or the results whose mistakes it retries)."""
-        if self.session.records:
-            stopped_early(self, len(self.session.records), self.session.total, "question")
-            self.post_message(StudyEnded(self, self.session.report(), self.title_text))
-        else:
+        """Stop early, asking first once there are answers: then the results of the answers
+        given so far (none: back where the quiz began, the list of banks or the results whose
+        mistakes it retries)."""
+        answered = len(self.session.records)
+        if not answered:
             self.post_message(StudyEnded(self, None))
+            return
+        if isinstance(self.app.screen, ConfirmModal):
+            return  # already asking
+
+        def confirmed(stop: bool | None) -> None:
+            if stop and self.is_attached:
+                stopped_early(self, answered, self.session.total, "question")
+                self.post_message(StudyEnded(self, self.session.report(), self.title_text))
+
+        saved, them = ("that answer is", "it") if answered == 1 else ("those answers are", "them")
+        message = (
+            f"You have answered {answered} of {self.session.total} questions; {saved} saved "
+            f"and the results will show {them}."
+        )
+        dialog = ConfirmModal("Stop this session?", message, yes="Stop", no="Go on")
+        self.app.push_screen(dialog, confirmed)

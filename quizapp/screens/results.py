@@ -15,15 +15,18 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from quizapp.core.scoring import Outcome
 from quizapp.core.study import Mode, QuestionResult, SessionReport
 from quizapp.messages import GoHome, RetryMistakes, ReviewQuestion
 from quizapp.widgets import (
+    OUTCOME_MARKS,
     CalibrationTable,
     CountsLine,
     MisconceptionPanel,
     TopicBars,
     cbm_line,
     duration,
+    percent,
     prompt_line,
     score_line,
     self_grades_line,
@@ -31,15 +34,18 @@ from quizapp.widgets import (
 
 #: What each mode is called in the header.
 MODE_NAMES = {Mode.PRACTICE: "Practice", Mode.EXAM: "Mock exam", Mode.FLASHCARDS: "Flashcards"}
-#: The marks in the question list, by outcome.
-OUTCOME_MARKS = {"right": ("✔", "$text-success"), "partial": ("◐", "$text-warning")}
 
 
 def question_row(result: QuestionResult) -> Content:
-    """`✘  3. What does the padlock…  ⚑`: one row of the question list."""
-    mark, style = OUTCOME_MARKS.get(result.outcome.value, ("✘", "$text-error"))
+    """`◐  3. What does the padlock…  50%  ⚑`: one row of the question list; a partly right
+    answer says what it scored, an answer given after its hint says so."""
+    mark, style = OUTCOME_MARKS[result.outcome]
     parts: list[Content | str | tuple[str, str]] = [(mark, style), f" {result.index + 1:>2}. "]
     parts.append(Content(prompt_line(result.presented.question)))
+    if result.outcome is Outcome.PARTIAL:
+        parts.append((f"  {percent(result.grade.score)}", "$text-warning"))
+    if result.hinted:
+        parts.append(("  (hint)", "$text-muted"))
     if not result.answered:
         parts.append((" (not answered)", "$text-muted"))
     if result.flagged:

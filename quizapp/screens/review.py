@@ -1,6 +1,7 @@
 """The review of one graded question from a session's results: the student's answer beside the
-correct one, every choice with its feedback, the misconceptions shown, the explanation and the
-confidence given. `n` and `p` move through the session's questions; Escape goes back.
+correct one (for gaps and pairs, each marked on its own line), every choice with its marks and
+feedback, the misconceptions shown, the explanation, the references, the hint if it was used and
+the confidence given. `n` and `p` move through the session's questions; Escape goes back.
 """
 
 from __future__ import annotations
@@ -24,17 +25,23 @@ from quizapp.widgets import (
     answer_text,
     cloze_prompt,
     confidence_text,
+    correct_text,
+    feedback_lines,
+    part_lines,
     percent,
+    references,
 )
 
 
 def verdict_line(result: QuestionResult) -> str:
-    """`✘ WRONG · score 0% · confidence 3 (sure) · CBM -6 · 12 s · ⚑ flagged`."""
+    """`✘ WRONG · score 0% · hint used · confidence 3 (sure) · CBM -6 · 12 s · ⚑ flagged`."""
     parts = [VERDICTS[result.outcome] if result.answered else "✘ NOT ANSWERED"]
     if isinstance(result.response, SelfGrade):
         parts.append(f"you said {result.response.name.title()}")  # a flashcard, graded by you
     else:
         parts.append(f"score {percent(result.grade.score)}")
+    if result.hinted:
+        parts.append("hint used")
     if result.confidence is not None:
         parts.append(f"confidence {confidence_text(result.confidence)}")
     if result.cbm_mark is not None:
@@ -92,16 +99,21 @@ class ReviewScreen(Screen[int]):
                 id="review-verdict",
                 classes=f"-{result.outcome.value}",
             )
-            yield AnswerComparison(
-                answer_text(result.presented, result.response),
-                result.grade.correct_answer,
-                result.outcome.value,
-            )
+            if result.hinted and question.hint:
+                hint = Static(Content.assemble(("Hint  ", "bold"), question.hint), id="review-hint")
+                yield hint
+            if result.grade.parts:  # each gap or pair marked, with what it accepts
+                yield Static(part_lines(question, result.grade.parts), id="review-parts")
+            else:
+                yield AnswerComparison(
+                    answer_text(result.presented, result.response),
+                    correct_text(result.presented, result.grade.correct_answer),
+                    result.outcome.value,
+                )
             if question.type.has_choices:
                 yield ChoiceReview(result.presented, result.response, result.item.misconception)
-            elif result.grade.feedback:
-                lines = [Content.assemble(("› ", "$text-accent"), t) for t in result.grade.feedback]
-                yield Static(Content("\n").join(lines), id="review-feedback")
+            elif result.grade.feedback and not result.grade.parts:
+                yield Static(feedback_lines(result.grade.feedback), id="review-feedback")
             for misconception_id in result.grade.misconceptions:
                 misconception = result.item.misconception(misconception_id)
                 if misconception is not None:
@@ -110,6 +122,8 @@ class ReviewScreen(Screen[int]):
                 explanation = Static(Content(question.explanation), id="review-explanation")
                 explanation.border_title = "Explanation"
                 yield explanation
+            if question.references:
+                yield Static(references(question.references), id="review-references")
         yield Footer()
 
     def on_mount(self) -> None:

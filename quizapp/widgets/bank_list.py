@@ -86,28 +86,30 @@ def bank_row(
 def _progress_parts(
     counts: BankProgress, held: Sequence[HeldMisconception]
 ) -> list[str | tuple[str, str] | Content]:
-    """The detail pane's progress: the counts and mastery, then the misconceptions held."""
+    """The detail pane's progress: the counts and mastery, then the misconceptions held, the
+    count first, so that it is in sight at 80x24 even when the list below it is long."""
     parts: list[str | tuple[str, str] | Content] = [
         "\n\n",
         ("Your progress", "bold"),
         "\n",
         counts_line(counts),
         f" · {round(counts.mastery * 100)}% mastered",
-        "\n\n",
+        "\n",
     ]
     if not held:
         return [*parts, ("No misconceptions held here: nothing to unlearn.", "dim")]
-    parts += [("Misconceptions you still hold", "bold $text-warning"), "\n"]
-    parts.append(("t targets them: a session on the questions that carry them.", "dim"))
+    count = _plural(len(held), "misconception")
+    parts += [("⚠ ", "$text-warning"), (f"{count} you still hold", "bold $text-warning")]
+    parts.append((" · t targets them", "dim"))
     for entry in held:
         times = entry.history.times
         parts += [
-            "\n\n",
-            ("⚠ ", "$text-warning"),
+            "\n",
+            ("• ", "$text-warning"),
             (f"“{entry.misconception.summary}”", "bold"),
             (f"  ({times}×)" if times > 1 else "", "dim"),
             "\n",
-            entry.misconception.explanation,
+            (entry.misconception.explanation, "dim"),
         ]
     return parts
 
@@ -119,7 +121,7 @@ def bank_details(
     held: Sequence[HeldMisconception] | None = None,
 ) -> Content:
     """The detail pane: everything known about one bank, problems included, and the student's
-    progress on it once counted (`counts`, the misconceptions `held`)."""
+    progress on it once counted (`counts`, the misconceptions `held`), which comes first."""
     if summary is None:
         name = visible(path.name)
         return Content.assemble((name, "bold"), "\n\n", shown_path(path), "\n\nLoading…")
@@ -127,14 +129,14 @@ def bank_details(
     parts: list[str | tuple[str, str] | Content] = [(title, "bold")]
     if shown_path(path) != title:
         parts += ["\n", (shown_path(path), "dim")]
-    if summary.description:
-        parts += ["\n\n", visible(summary.description)]
     if summary.ok:
+        if counts is not None:
+            parts += _progress_parts(counts, held or ())
+        if summary.description:
+            parts += ["\n\n", visible(summary.description)]
         parts += ["\n\n", _plural(summary.question_count, "question")]
         if summary.topics:
             parts += ["\nTopics: ", visible(", ".join(summary.topics))]
-        if counts is not None:
-            parts += _progress_parts(counts, held or ())
         parts += [
             "\n\n",
             ("Enter sets up a session: practice, a mock exam or flashcards.", "dim"),
@@ -142,6 +144,8 @@ def bank_details(
             ("Space marks banks to study together.", "dim"),
         ]
     else:
+        if summary.description:
+            parts += ["\n\n", visible(summary.description)]
         count = _plural(len(summary.problems), "problem")
         parts += ["\n\n", (f"This bank is broken: {count}.", "bold $text-error"), "\n"]
         for problem in summary.problems:

@@ -18,8 +18,9 @@ from quizapp.widgets.topic_bars import marks
 
 def stopped_early(node: Widget, done: int, total: int, noun: str) -> None:
     """Say that a session stopped before its end shows the results of the `noun`s done so far."""
+    those = f"that {noun}" if done == 1 else f"those {done}"
     node.notify(
-        f"Stopped after {done} of {total} {noun}s: these results are for those {done}.",
+        f"Stopped after {done} of {total} {noun}s: these results are for {those}.",
         title="Stopped early",
         timeout=6,
     )

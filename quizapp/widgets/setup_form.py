@@ -39,6 +39,7 @@ from quizapp.core.study import (
     exam_defaults,
     topic_of,
 )
+from quizapp.widgets.toggles import RadioDot, TickBox, TickList
 
 #: The modes in the order of their keys (1-3) and radio buttons, with a line on each.
 MODES = (
@@ -122,7 +123,7 @@ class SetupForm(Horizontal):
         yield Label("Mode", classes="setup-label")
         yield ModeChoice(
             *(
-                RadioButton(f"{number} {name}", value=number == 1)
+                RadioDot(f"{number} {name}", value=number == 1)
                 for number, (_, name, _) in enumerate(MODES, start=1)
             ),
             id="setup-mode",
@@ -133,11 +134,11 @@ class SetupForm(Horizontal):
             yield Label("Questions", classes="setup-field")
             yield Input(placeholder="all", type="integer", compact=True, id="setup-count")
             yield Static(id="setup-available", classes="setup-unit")
-        yield Checkbox("Shuffle questions", True, compact=True, id="setup-shuffle-questions")
-        yield Checkbox("Shuffle choices", True, compact=True, id="setup-shuffle-choices")
-        yield Checkbox("Ask how sure I am (1-3)", False, compact=True, id="setup-confidence")
+        yield TickBox("Shuffle questions", True, compact=True, id="setup-shuffle-questions")
+        yield TickBox("Shuffle choices", True, compact=True, id="setup-shuffle-choices")
+        yield TickBox("Ask how sure I am (1-3)", False, compact=True, id="setup-confidence")
         if self.due is not None:
-            yield Checkbox(
+            yield TickBox(
                 f"Due cards only ({len(self.due):,} due)",
                 False,
                 compact=True,
@@ -166,7 +167,7 @@ class SetupForm(Horizontal):
     def _compose_right(self) -> ComposeResult:
         per_topic = Counter(topic_of(q) for bank in self.banks for q in bank.questions)
         yield Label("Topics", classes="setup-label")
-        yield SelectionList[str](
+        yield TickList(
             *(
                 Selection(Content(f"{topic} ({per_topic[topic]})"), topic, True)
                 for topic in self.topics
@@ -180,12 +181,12 @@ class SetupForm(Horizontal):
                 yield Static(
                     Content.assemble(
                         " · ".join(f"{topic} {count}" for topic, count in self.exam.blueprint),
-                        ("\nwhen every topic is ticked and no tag", "dim"),
+                        ("\nIt applies when every topic is ticked and no tag is.", "dim"),
                     )
                 )
         if self.tags:
             yield Label("Tags (none ticked: any)", classes="setup-label")
-            yield SelectionList[str](
+            yield TickList(
                 *(Selection(Content(tag), tag, False) for tag in self.tags),
                 compact=True,
                 id="setup-tags",

@@ -72,7 +72,11 @@ async def test_multiple_choice_number_keys_toggle_on_and_off() -> None:
         await settle(pilot)
         assert session.records[-1].response == frozenset({0})
         assert session.records[-1].grade.outcome is Outcome.PARTIAL
-        assert "◐ PARTLY RIGHT · score 50%" in screen_text(app)
+        text = screen_text(app)
+        assert "◐ PARTLY RIGHT · score 50%" in text
+        # Several right answers one a line (their full stops would read badly joined by "; ").
+        assert "Correct answers:" in text and "• Jupiter" in text and "• Saturn" in text
+        assert "Jupiter; Saturn" not in text
 
 
 async def test_true_false_by_arrow_keys() -> None:
@@ -120,13 +124,18 @@ async def test_cloze_enter_moves_to_the_next_gap_then_submits() -> None:
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         session = await open_bank(pilot, "UI planets")
         await skip_to(pilot, session, QuestionType.CLOZE)
-        assert "1: city" in screen_text(app) and "2: river" in screen_text(app)
+        text = screen_text(app)
+        assert "The capital of France is [1] ____ and it stands on the [2] ____." in text
+        assert "city" not in text and "river" not in text  # the author's gap ids stay hidden
         await pilot.press(*"Paris", "enter")
         assert session.current_record is None
         await pilot.press(*"Loire", "enter")
         await settle(pilot)
         assert session.records[-1].response == ("Paris", "Loire")
-        assert "◐ PARTLY RIGHT · score 50%" in screen_text(app)
+        text = screen_text(app)
+        assert "◐ PARTLY RIGHT · score 50%" in text
+        assert "✔ [1] Paris" in text  # each gap marked, with what it accepts when wrong
+        assert "✘ [2] Loire   accepted: Seine" in text
 
 
 async def test_order_items_move_with_brackets_and_shift_arrows() -> None:
@@ -137,6 +146,8 @@ async def test_order_items_move_with_brackets_and_shift_arrows() -> None:
         presented = session.current
         assert presented is not None
         order = list(presented.item_order)
+        # The highlighted item has a › before it, not only a lighter background.
+        assert any(line.lstrip().startswith("› 1.") for line in screen_text(app).splitlines())
         moves = 0
         # Bring the item that belongs at `place` up to it; the moved item stays highlighted.
         for place in range(len(order)):
@@ -178,9 +189,13 @@ async def test_flashcard_turns_with_space_and_grades_with_numbers() -> None:
         assert back not in screen_text(app)
         await pilot.press("3")  # grading before turning the card does nothing
         assert session.current_record is None
+        assert "Recall the answer, then press Space to turn the card." in screen_text(app)
         await pilot.press("space")
         await settle(pilot)
-        assert back in screen_text(app)
+        text = screen_text(app)
+        assert back in text
+        assert "Recall the answer" not in text  # turned: the instructions say what is next
+        assert "How well did you recall it? Press 1 Again, 2 Hard, 3 Good or 4 Easy." in text
         await pilot.press("2")
         await settle(pilot)
         assert session.records[-1].response is SelfGrade.HARD

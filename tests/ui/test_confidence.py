@@ -21,10 +21,11 @@ async def test_the_prompt_comes_before_the_grading() -> None:
         await settle(pilot)
         assert session.records == ()
         text = screen_text(app)
-        assert "How sure are you?   1 low · 2 mid · 3 high" in text
-        assert "1 low (+1 / 0)    2 mid (+2 / -2)    3 high (+3 / -6)" in text
+        # The README's words for the levels, everywhere they are named.
+        assert "How sure are you?   1 not sure · 2 fairly sure · 3 sure" in text
+        assert "1 not sure (+1 / 0)    2 fairly sure (+2 / -2)    3 sure (+3 / -6)" in text
         assert "RIGHT" not in text and "WRONG" not in text
-        assert "1 Low  2 Mid  3 High  esc Change answer" in text.splitlines()[-1]
+        assert "1 Not sure  2 Fairly sure  3 Sure  esc Change answer" in text.splitlines()[-1]
         await pilot.press("3")
         await settle(pilot)
         record = session.records[0]

@@ -31,10 +31,11 @@ async def test_lists_good_and_broken_banks() -> None:
         assert "UI planets" in text and "broken:" in text
 
 
+@pytest.mark.usefixtures("in_banks_folder")  # short relative paths: no line wraps by checkout
 async def test_highlighting_a_broken_bank_shows_its_problems() -> None:
-    problems = summarize(load_bank(BROKEN)).problems
+    problems = summarize(load_bank(Path(BROKEN.name))).problems
     assert problems, "the broken fixture must be broken"
-    app = ui_app(BROKEN, PLANETS)
+    app = ui_app(Path(BROKEN.name), Path(PLANETS.name))
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await settle(pilot)
         banks = app.screen.query_one(BankList)

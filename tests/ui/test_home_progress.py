@@ -51,7 +51,7 @@ async def wrong_then_home(pilot: Pilot[object]) -> None:
     session = await open_bank(pilot, TITLE)
     await pilot.press(key_for_choice(session, HONEST), "enter")
     await settle(pilot)
-    await pilot.press("q", "escape")
+    await pilot.press("q", "y", "escape")  # stop (it asks), then home
     await settle(pilot)
     assert isinstance(pilot.app.screen, HomeScreen)
 
@@ -67,8 +67,8 @@ async def test_counts_and_held_misconceptions_last_across_closing_the_app() -> N
         text = screen_text(app)
         assert row_of(text, TITLE)[2] == "0 due · 4 new · 1 learned"  # due again in a minute
         detail = detail_of(text)
-        assert "Misconceptions you still hold t targets them" in detail
-        assert f"⚠ “{HELD}” HTTPS only encrypts the connection" in detail  # and why it is wrong
+        assert "⚠ 1 misconception you still hold · t targets them" in detail
+        assert f"• “{HELD}” HTTPS only encrypts the connection" in detail  # and why it is wrong
         assert "1 misconception held" in text.splitlines()[0]
     now.advance(days=1)  # the next day, a new app on the same data folder
     app = ui_app(STUDY, now=now)
@@ -80,6 +80,48 @@ async def test_counts_and_held_misconceptions_last_across_closing_the_app() -> N
             "quizapp · choose a question bank · 1 due · 4 new · 1 misconception held"
         )
         assert f"“{HELD}”" in detail_of(text)
+
+
+LONG_BANK = """\
+title: Long told
+description: {description}
+misconceptions:
+  sun-goes-round: {{summary: The Sun goes round the Earth., explanation: It is the other way.}}
+questions:
+  - id: orbit
+    prompt: What goes round what?
+    shuffle: false
+    choices:
+      - {{text: The Earth round the Sun, correct: true}}
+      - {{text: The Sun round the Earth, misconception: sun-goes-round}}
+"""
+
+
+async def test_at_80x24_the_held_misconceptions_show_without_scrolling(tmp_path: Path) -> None:
+    bank = tmp_path / "long.yaml"
+    bank.write_text(LONG_BANK.format(description="A long description. " * 60), encoding="utf-8")
+    app = ui_app(bank)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        session = await open_bank(pilot, "Long told")
+        await pilot.press(key_for_choice(session, "The Sun round the Earth"), "enter")
+        await settle(pilot)
+        await pilot.press("q", "y", "escape")
+        await settle(pilot)
+        app.clear_notifications()  # the "stopped early" notice would cover the pane
+        await settle(pilot)
+        detail = detail_of(screen_text(app))
+        # The count and what is held come before the long description, in sight at once.
+        assert "⚠ 1 misconception you still hold · t targets them" in detail
+        assert "• “The Sun goes round the Earth.” It is the other way." in detail
+
+
+@pytest.mark.parametrize("size", [(80, 24), (60, 20)])
+async def test_the_footer_keeps_help_in_sight(size: tuple[int, int]) -> None:
+    app = ui_app(STUDY)
+    async with app.run_test(size=size, notifications=True) as pilot:
+        await settle(pilot)
+        footer = screen_text(app).splitlines()[-1]
+        assert "? Help" in footer and "g Progress" in footer
 
 
 async def test_review_due_studies_the_due_card_then_new_ones_up_to_the_daily_limit() -> None:
@@ -105,7 +147,7 @@ async def test_review_due_studies_the_due_card_then_new_ones_up_to_the_daily_lim
         await pilot.press(key_for_choice(screen.session, RIGHT), "enter")
         await settle(pilot)
         assert [(a.question_id, a.mode) for a in stored()][-1] == ("padlock", "review")
-        await pilot.press("q")
+        await pilot.press("q", "y")
         await settle(pilot)
         assert "Results · Review due · Study security basics" in screen_text(app)
 
@@ -204,7 +246,7 @@ async def test_target_studies_the_questions_of_a_held_misconception_until_overco
         assert [item.question.id for item in screen.session.items] == ["padlock", "phishing-signs"]
         await pilot.press(key_for_choice(screen.session, RIGHT), "enter")
         await settle(pilot)
-        await pilot.press("q", "escape")
+        await pilot.press("q", "y", "escape")
         await settle(pilot)
         assert HELD in detail_of(screen_text(app))  # avoided once, today: still held
         now.advance(days=1)

@@ -114,8 +114,8 @@ async def test_the_last_answer_leads_to_the_results() -> None:
         assert f"✘ {report.wrong} wrong" in text
         assert "Misconceptions you fell for" in text
         assert "The planet that looks biggest must be the closest to the Sun." in text
-        # In the list of questions a cloze prompt's gaps are blanks, not {{markers}}.
-        assert "The capital of France is ___ and it stands on the ___." in text
+        # In the list of questions a cloze prompt's gaps are numbered blanks, not {{markers}}.
+        assert "The capital of France is [1] ___ and it stands on the [2] ___." in text
         await pilot.press("escape")
         await settle(pilot)
         assert isinstance(app.screen, HomeScreen)
@@ -129,6 +129,10 @@ async def test_q_after_some_answers_shows_their_results() -> None:
         await pilot.press(key_for_choice(session, "Jupiter"), "enter")  # answered, not moved on
         await settle(pilot)
         await pilot.press("q")
+        await settle(pilot)
+        assert "Stop this session?" in screen_text(app)  # answers given: it asks first
+        assert "You have answered 2 of 9 questions" in screen_text(app)
+        await pilot.press("y")
         await settle(pilot)
         assert isinstance(app.screen, ResultsScreen)
         assert len(app.screen.report.results) == 2

@@ -41,7 +41,7 @@ async def test_practice_answers_are_saved_as_they_are_graded() -> None:
         assert [a.question_id for a in second] == ["padlock", "phishing-signs"]
         assert second[1].score == 0.0 and second[1].response == frozenset({2})
         assert second[0].session_id == second[1].session_id
-        await pilot.press("q", "escape")  # stop, then home; a new session has a new id
+        await pilot.press("q", "y", "escape")  # stop (yes), then home; a new session: a new id
         session = await open_bank(pilot, STUDY)
         await pilot.press(key_for_choice(session, "The connection to the site is encrypted."))
         await pilot.press("enter")
@@ -134,7 +134,7 @@ async def test_a_failed_save_is_said_once_and_studying_goes_on(
             "could not save progress: could not save the answer in progress.sqlite3: "
             "database or disk is full"
         ]
-        await pilot.press("q", "escape")
+        await pilot.press("q", "y", "escape")
         await settle(pilot)
         assert "progress not saved" in screen_text(app).splitlines()[0]
 

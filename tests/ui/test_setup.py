@@ -58,6 +58,24 @@ async def test_the_defaults_practise_everything_shuffled() -> None:
         assert app.screen.session.total == 5
 
 
+async def test_ticked_and_unticked_boxes_differ_without_colour() -> None:
+    app = ui_app(EXAM, SECOND)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await open_setup(pilot, "Exam small", "Exam second")
+        text = screen_text(app)  # characters only: what NO_COLOR and 16 colours keep
+        assert "▐●▌ 1 Practice" in text and "▐ ▌ 2 Mock exam" in text
+        assert "▐X▌ Shuffle questions" in text and "▐ ▌ Ask how sure I am (1-3)" in text
+        assert "▐X▌ Geography (1)" in text  # topics start ticked...
+        assert "▐ ▌ fixture" in text  # ... and tags not
+        await pilot.press("2")
+        await untick(pilot, "#setup-topics", "Geography")
+        text = screen_text(app)
+        assert "▐ ▌ 1 Practice" in text and "▐●▌ 2 Mock exam" in text
+        assert "▐ ▌ Geography (1)" in text
+        # The blueprint's condition, as a sentence.
+        assert "It applies when every topic is ticked" in text
+
+
 async def test_choices_give_the_config_and_the_exam() -> None:
     app = ui_app(EXAM)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:

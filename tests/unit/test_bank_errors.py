@@ -143,6 +143,20 @@ EXPECTED: dict[str, list[str]] = {
         "10:17: question 'answer-range': answer 1: `range` [2, 1] has its low end above "
         "its high end",
     ],
+    "invalid-units.yaml": [
+        "6:12: question 'not-a-list': `units` must be a list of units, not text",
+        "12:9: question 'bad-entries': unit 2: is empty",
+        "13:9: question 'bad-entries': unit 3: '2nd' starts like a number: a unit must start "
+        "with something else",
+        "14:32: question 'bad-entries': unit 4: `multiplier` must be above 0, not 0",
+        "15:20: question 'bad-entries': unit 5: unknown key 'multipler' (did you mean "
+        "'multiplier'?)",
+        "16:9: question 'bad-entries': unit 6: needs a `name`",
+        "17:9: question 'bad-entries': unit 7: 'm' is given twice",
+        "18:9: question 'bad-entries': unit 8: must be text or a mapping with `name`, not a number",
+        "22:5: question 'units-on-text': `units` does not belong in a `short` question "
+        "(it is for `numeric`)",
+    ],
     "invalid-cloze.yaml": [
         "4:13: question 'gaps-off': gap `{{rivr}}` has no entry in `gaps` (did you mean 'river'?)",
         "4:13: question 'gaps-off': empty gap `{{}}` in the prompt",

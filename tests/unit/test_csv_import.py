@@ -175,7 +175,7 @@ def test_export_writes_front_back_rows_that_import_back() -> None:
     assert rows[1][1] == "Jupiter; Saturn"
     assert rows[2] == ("Pluto is classified as a planet.", "False")
     assert rows[5] == ("The capital of France is [...] and it stands on the [...].",
-                       "city: Paris; river: Seine")  # fmt: skip
+                       "[1] Paris; [2] Seine")  # fmt: skip
     assert rows[6][0].endswith("- Earth\n- Mars\n- Mercury\n- Venus")  # sorted: not the answer
     assert rows[8] == (bank.questions[8].prompt, bank.questions[8].back)
     assert result.data.startswith(b"front,back\n")

@@ -97,7 +97,7 @@ BACKS = {
     "titan": "Saturn",
     "moon-count": "1",
     "moons-match": "Titan → Saturn; Io → Jupiter",
-    "capital": "city: Paris",
+    "capital": "Paris",  # one gap: its answer (gaps are numbered, never named)
     "inner-order": "Mercury → Venus → Earth → Mars",
     "au": "The mean distance from the Earth to the Sun.",
 }

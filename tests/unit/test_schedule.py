@@ -47,6 +47,13 @@ def test_the_rating_map(
     assert rating_for(response, score, confidence, seconds) is rating  # type: ignore[arg-type]
 
 
+def test_a_right_answer_after_the_hint_is_hard_not_good_or_easy() -> None:
+    assert rating_for("Mars", 1.0, None, 30.0, hinted=True) is Rating.Hard
+    assert rating_for("Mars", 1.0, 3, 2.0, hinted=True) is Rating.Hard  # sure and fast, but helped
+    assert rating_for("Jupiter", 0.0, None, 30.0, hinted=True) is Rating.Again
+    assert rating_for(SelfGrade.EASY, 1.0, None, 3.0, hinted=True) is Rating.Easy  # a flashcard
+
+
 def test_card_ids_are_stable_positive_63_bit_and_distinct() -> None:
     ids = {card_id_for(bank, f"q{i}") for bank in ("a", "b") for i in range(2000)}
     assert len(ids) == 4000 and all(0 < i < 2**63 for i in ids)

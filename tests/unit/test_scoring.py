@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from quizapp.core.matching import normalise, parse_number
+from quizapp.core.matching import normalise
 from quizapp.core.model import (
     Choice,
     Gap,
@@ -16,7 +16,15 @@ from quizapp.core.model import (
     SelfGrade,
     TextAnswer,
 )
-from quizapp.core.scoring import AnswerError, Outcome, grade
+from quizapp.core.scoring import (
+    AnswerError,
+    Credit,
+    Outcome,
+    Unreadable,
+    choice_credit,
+    grade,
+    refusal,
+)
 
 CLOSEST = Question(
     id="closest-planet",
@@ -149,6 +157,17 @@ def test_single_partial_weight_and_negative_weight_never_below_zero() -> None:
     assert (penalty.score, penalty.outcome) == (0.0, Outcome.WRONG)
     assert penalty.misconceptions == ("earth-centre",)
     assert penalty.feedback == ()  # the choice has no feedback; no empty strings
+
+
+def test_a_choice_below_full_marks_is_partly_right_and_only_there() -> None:
+    credits = [choice_credit(CLOSEST, choice) for choice in CLOSEST.choices]
+    assert credits == [Credit.FULL, Credit.NONE, Credit.PARTIAL, Credit.NONE, Credit.NONE]
+    # In a multiple-answer question each right choice is worth a share, and is fully right.
+    assert [choice_credit(GIANTS, c) for c in GIANTS.choices[:3]] == [
+        Credit.FULL,
+        Credit.FULL,
+        Credit.NONE,
+    ]
 
 
 def test_true_false_grades_like_single() -> None:
@@ -332,49 +351,6 @@ def test_normalise_case_sensitive_keeps_case() -> None:
 # --- numeric ------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("text", "value"),
-    [
-        ("42", 42.0),
-        (" -3.5 ", -3.5),
-        ("+2", 2.0),
-        ("1e3", 1000.0),
-        ("2.5E-2", 0.025),
-        ("1,000", 1000.0),
-        ("-12,345.5", -12345.5),
-        ("1,000,000", 1e6),
-        (".5", 0.5),
-        ("5.", 5.0),
-        ("\u22127", -7.0),  # the Unicode minus sign
-        ("４２", 42.0),  # full-width digits
-    ],
-)
-def test_parse_number_accepts(text: str, value: float) -> None:
-    assert parse_number(text) == pytest.approx(value)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "",
-        "abc",
-        "3,14",
-        "1,00",
-        ",100",
-        "1,0000",
-        "1_000",
-        "inf",
-        "nan",
-        "½",
-        "1e999",
-        "4 2",
-        "--1",
-    ],
-)
-def test_parse_number_rejects(text: str) -> None:
-    assert parse_number(text) is None
-
-
 def test_numeric_exact_partial_and_known_wrong() -> None:
     right = grade(COUNT, "8")
     assert (right.score, right.outcome, right.correct_answer) == (1.0, Outcome.RIGHT, "8")
@@ -427,11 +403,23 @@ def test_numeric_range_is_inclusive_with_float_slack() -> None:
     assert grade(pi, "3.1").correct_answer == "3.14 ± 0.01"
 
 
-def test_numeric_typo_is_a_wrong_answer_not_an_error() -> None:
-    result = grade(COUNT, " abc ")
-    assert result.outcome is Outcome.WRONG
-    assert result.feedback == ("'abc' is not a number",)
-    assert grade(COUNT, "").feedback == ()
+def test_a_number_that_cannot_be_read_is_refused_not_graded_wrong() -> None:
+    reason = refusal(COUNT, " about 8 ")
+    assert reason == "'about 8': type just the number, with nothing before it."
+    with pytest.raises(Unreadable) as refused:
+        grade(COUNT, "about 8")
+    assert refused.value.reason == reason
+    assert isinstance(refused.value, AnswerError)  # the sessions refuse it as any bad answer
+    assert refusal(COUNT, "8") is None and refusal(COUNT, "") is None
+    assert refusal(RED, "about 8") is None  # a short answer is never a number
+    assert grade(COUNT, "").outcome is Outcome.WRONG  # blank: an exam question left empty
+
+
+def test_numbers_are_read_as_typed_before_grading() -> None:
+    assert grade(COUNT, "8,0").outcome is Outcome.RIGHT  # a decimal comma
+    assert grade(COUNT, "7,5").score == 0.5
+    with pytest.raises(Unreadable, match="could mean 8000"):
+        grade(COUNT, "8,000")
 
 
 # --- cloze --------------------------------------------------------------------------------------
@@ -441,7 +429,7 @@ def test_cloze_scores_the_mean_of_gaps() -> None:
     assert grade(CAPITAL, ("Paris", "the Seine")).outcome is Outcome.RIGHT
     half = grade(CAPITAL, ("paris", "Thames"))
     assert (half.score, half.outcome) == (0.5, Outcome.PARTIAL)
-    assert half.correct_answer == "city: Paris; river: Seine"
+    assert half.correct_answer == "[1] Paris; [2] Seine"  # numbered, never the gap ids
 
 
 def test_cloze_collects_misconceptions_and_feedback_from_gaps() -> None:
@@ -449,6 +437,22 @@ def test_cloze_collects_misconceptions_and_feedback_from_gaps() -> None:
     assert result.outcome is Outcome.WRONG
     assert result.misconceptions == ("longest-river",)
     assert result.feedback == ("The Loire does not pass through Paris.",)
+
+
+def test_cloze_marks_each_gap_with_the_answers_it_accepts() -> None:
+    city, river = grade(CAPITAL, (" paris ", "Loire")).parts
+    assert (city.label, city.given, city.outcome, city.accepted) == (
+        "[1]",
+        "paris",
+        Outcome.RIGHT,
+        ("Paris",),
+    )
+    assert (river.label, river.outcome, river.accepted) == (
+        "[2]",
+        Outcome.WRONG,
+        ("Seine", "the Seine"),
+    )
+    assert river.feedback == "The Loire does not pass through Paris."
 
 
 @pytest.mark.parametrize("response", [("Paris",), ("Paris", "Seine", "x"), "Paris", ("Paris", 3)])
@@ -502,7 +506,22 @@ def test_match_scores_share_of_right_pairs_by_text() -> None:
     assert (
         grade(MOONS, (0, 1, 2)).correct_answer == "Titan → Saturn; Io → Jupiter; Europa → Jupiter"
     )
-    assert grade(MOONS, (0, 1, 2)).feedback == ("Titan has a thick atmosphere.",)
+
+
+def test_a_pairs_feedback_comes_only_when_that_pair_is_wrong() -> None:
+    assert grade(MOONS, (0, 1, 2)).feedback == ()
+    wrong_titan = grade(MOONS, (1, 1, 2))
+    assert wrong_titan.feedback == ("Titan has a thick atmosphere.",)
+    titan, io, europa = wrong_titan.parts
+    assert (titan.label, titan.given, titan.accepted, titan.outcome) == (
+        "Titan",
+        "Jupiter",
+        ("Saturn",),
+        Outcome.WRONG,
+    )
+    assert titan.feedback == "Titan has a thick atmosphere."
+    assert (io.outcome, europa.outcome, io.feedback) == (Outcome.RIGHT, Outcome.RIGHT, "")
+    assert grade(MOONS, (0, None, 2)).parts[1].given == ""  # left unmatched
 
 
 @pytest.mark.parametrize("response", [(0, 1), (0, 1, 4), (0, 1, True), (0, 1, "2"), 0])

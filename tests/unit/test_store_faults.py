@@ -168,7 +168,8 @@ with open_store({folder!r}).store as store:
     sys.stdout.flush()
     sys.stdin.readline()  # start together
     for i in range(count):
-        record = answer_of(EARTH, ("red", "titan", "moon-count")[i % 3], "Mars")
+        question, typed = (("red", "Mars"), ("titan", "Mars"), ("moon-count", "2"))[i % 3]
+        record = answer_of(EARTH, question, typed)
         store.record(record, mode="practice", session_id=name, now=T0 + timedelta(seconds=i))
 """
 

@@ -99,7 +99,7 @@ def test_a_version_1_file_opens_with_its_history_and_goes_on_recording(tmp_path:
         assert store.scalar("SELECT reviews FROM cards WHERE question_id = 'red'") == 4
 
 
-def v3_add_notes(conn: sqlite3.Connection) -> None:
+def later_add_notes(conn: sqlite3.Connection) -> None:
     """A pretend next version: a new column, filled from the existing rows."""
     conn.execute("ALTER TABLE answers ADD COLUMN note TEXT NOT NULL DEFAULT ''")
     conn.execute("UPDATE answers SET note = 'from ' || mode")
@@ -108,16 +108,27 @@ def v3_add_notes(conn: sqlite3.Connection) -> None:
 def test_migrations_appended_later_upgrade_a_version_1_file_once(tmp_path: Path) -> None:
     path = make_v1_file(tmp_path)
     conn = sqlite3.connect(path, isolation_level=None)
-    later = (*MIGRATIONS, v3_add_notes)
-    assert migrate(conn, later) == 1
-    assert conn.execute("PRAGMA user_version").fetchone() == (len(later),)
+    later = len(MIGRATIONS) + 1
+    assert migrate(conn, (*MIGRATIONS, later_add_notes)) == 1
+    assert conn.execute("PRAGMA user_version").fetchone() == (later,)
     assert conn.execute("SELECT note FROM answers").fetchall() == [("from practice",)]
-    assert migrate(conn, later) == len(later)  # already there: nothing runs twice
+    assert migrate(conn, (*MIGRATIONS, later_add_notes)) == later  # nothing runs twice
     conn.close()
     # Today's code meets a file of a later version: it must not touch it.
     assert open_store(tmp_path).warning is not None
     with pytest.raises(TooNew):
         migrate(sqlite3.connect(path, isolation_level=None))
+
+
+def test_version_3_adds_whether_the_hint_was_shown_unknown_for_older_answers(
+    tmp_path: Path,
+) -> None:
+    make_v1_file(tmp_path)
+    with open_store(tmp_path).store as store:
+        assert store.scalar("PRAGMA user_version") == 3 == len(MIGRATIONS)
+        save(store, EARTH, "red", "Mars", T0)
+        hinted = store.select("SELECT hinted FROM answers ORDER BY id", ())
+        assert [row[0] for row in hinted] == [None, 0]  # the v1 answer: not known
 
 
 def test_a_failing_migration_leaves_the_file_as_it_was(tmp_path: Path) -> None:
@@ -174,12 +185,13 @@ def test_the_first_migration_still_builds_exactly_the_version_1_schema(tmp_path:
 def test_version_2_adds_undo_set_aside_settings_drafts_and_what_answers_declined(
     tmp_path: Path,
 ) -> None:
-    """A version-1 file gains the tables of version 2; its old answers have no `declined` yet,
+    """A version-1 file gains the tables of version 2 (and 3's column); its old answers have no
+    `declined` yet,
     and get it from the bank the first time the bank is read, so the held/overcome rule counts
     them: the old answer here revealed bigger-is-closer, two later ones decline it."""
     make_v1_file(tmp_path)
     with open_store(tmp_path).store as store:
-        assert store.scalar("PRAGMA user_version") == 2 == len(MIGRATIONS)
+        assert store.scalar("PRAGMA user_version") == len(MIGRATIONS)
         tables = {name for (name,) in store.select("SELECT name FROM sqlite_master")}
         assert {"undo", "set_aside", "settings", "exam_drafts"} <= tables
         (old,) = store.answers()

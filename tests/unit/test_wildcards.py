@@ -12,7 +12,7 @@ from quizapp.core.bank.loader import parse_bank
 from quizapp.core.formats import bank_to_yaml
 from quizapp.core.lint import lint_bank
 from quizapp.core.model import Bank, OtherAnswer
-from quizapp.core.scoring import Outcome, grade
+from quizapp.core.scoring import Outcome, Unreadable, grade
 
 BANK = Path(__file__).resolve().parent.parent / "banks" / "valid-wildcards.yaml"
 
@@ -54,7 +54,8 @@ def test_a_numeric_catch_all_gives_its_weight(bank: Bank) -> None:
     wrong = grade(q, "4")
     assert wrong.score == pytest.approx(0.1)
     assert wrong.feedback == ("Pi is a little over three.",)
-    assert grade(q, "four").feedback == ("'four' is not a number",)
+    with pytest.raises(Unreadable, match="'four' is not a number"):  # refused, never graded
+        grade(q, "four")
 
 
 def test_a_gap_catch_all(bank: Bank) -> None:

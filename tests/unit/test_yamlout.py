@@ -92,10 +92,12 @@ questions:
   - id: numeric-range
     prompt: Between
     range: [-1.5, 2]
+    units: [m, {name: km, multiplier: 0.001}]
   - id: numeric-tol
     prompt: About 0.1
     answer: 0.1
     tolerance: 0.05
+    units: ["°C", C]
   - id: gaps
     prompt: "{{a}} and {{b}}"
     gaps:
@@ -162,6 +164,8 @@ def test_the_text_is_in_the_readme_style() -> None:
     assert "\n\n  - id: one-right-multiple\n    type: multiple\n" in text
     assert "  - id: partial-single\n    prompt:" in text  # single is inferred: no `type:`
     assert "tags: ['yes', '1.5', '- dash', '#hash']" in text
+    assert "    units: [°C, C]\n" in text  # plain names in a flow list
+    assert "    units:\n      - m\n      - {name: km, multiplier: 0.001}\n" in text
     assert "\nquestions:\n  - id: thirds\n" in text  # no blank line before the first question
 
 

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from quizapp.core.model import Bank
 
 #: Bumped whenever the meaning or shape of the model changes; part of the bank cache key.
-FORMAT_VERSION = 5
+FORMAT_VERSION = 6
 
 #: The largest bank file quizapp reads (64 MiB); bigger ones are refused with a message.
 MAX_BANK_BYTES = 64 * 1024 * 1024

@@ -126,6 +126,11 @@ def _type_fields(kind: QuestionType) -> tuple[Schema, tuple[str, ...], list[Sche
             "answers": _list(entries, "Accepted values or ranges, with weights.", 1),
             "wrong_answers": _list(wrong, "Known wrong values."),
             "otherwise": _ref("otherwise"),
+            "units": _list(
+                {"anyOf": [_ref("unitName"), _ref("unit")]},
+                "Units a student may type after the number (none: a bare number only).",
+                1,
+            ),
         }
         forms = [{"required": [form]} for form in ("answer", "range", "answers")]
         return fields, (), [{"oneOf": forms}, {"dependentRequired": {"tolerance": ["answer"]}}]
@@ -232,6 +237,23 @@ def _defs() -> Schema:
             },
             (),
             anyOf=[{"required": ["answers"]}, {"required": ["pattern"]}],
+        ),
+        "unitName": {
+            "type": "string",
+            "pattern": r"^\s*[^\s0-9+\-−.,]",
+            "description": "A unit, as typed after the number (°C); it may not start like one.",
+        },
+        "unit": _object(
+            {
+                "name": _ref("unitName"),
+                "multiplier": {
+                    "type": "number",
+                    "exclusiveMinimum": 0,
+                    "description": "How many of this unit make one of the answers' unit, as in "
+                    "Moodle (answers in metres: cm 100, km 0.001).",
+                },
+            },
+            ("name",),
         ),
         "pair": _object(
             {"left": _filled("Left item."), "right": _filled("Its match."), "feedback": _text("")},

@@ -24,6 +24,7 @@ from quizapp.core.model import (
     Bank,
     Choice,
     NumericAnswer,
+    NumericUnit,
     OtherAnswer,
     Question,
     QuestionType,
@@ -113,7 +114,10 @@ def _body(q: Question) -> tuple[dict[str, Any], QuestionType | None]:
             body = _text_answers(q.answers, q.case_sensitive, q.otherwise)
             return body, QuestionType.SHORT
         case QuestionType.NUMERIC:
-            return _numeric(q.numeric) | _otherwise(q.otherwise), QuestionType.NUMERIC
+            return (
+                _numeric(q.numeric) | _otherwise(q.otherwise) | _units(q.units),
+                QuestionType.NUMERIC,
+            )
         case QuestionType.CLOZE:
             gaps: dict[str, Any] = {}
             for gap in q.gaps:
@@ -252,6 +256,17 @@ def _numeric(answers: tuple[NumericAnswer, ...]) -> dict[str, Any]:
             for a in wrong
         ]
     return out
+
+
+def _units(units: tuple[NumericUnit, ...]) -> dict[str, Any]:
+    """`units:` as the README writes it: names, with a mapping only for a multiplier."""
+    if not units:
+        return {}
+    entries = [
+        u.name if u.multiplier == 1.0 else compact({"name": u.name, "multiplier": u.multiplier})
+        for u in units
+    ]
+    return {"units": entries if any(isinstance(e, dict) for e in entries) else FlowList(entries)}
 
 
 def _numeric_where(answer: NumericAnswer) -> dict[str, Any]:

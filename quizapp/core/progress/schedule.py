@@ -12,7 +12,8 @@ is how an answer becomes a rating, documented in the README's "Progress and spac
 - an auto-graded answer: wrong (or left unanswered) -> Again, partly right -> Hard, right -> Good,
   and right, *sure* (confidence 3) and *fast* (under `EASY_SECONDS`) -> Easy. Without a confidence
   a right answer stays Good: speed alone cannot tell recall from a lucky guess, and an Easy
-  pushes the next review days away.
+  pushes the next review days away. A right answer given after the hint was shown is Hard:
+  it was recalled with help.
 
 Time is always passed in (`now`), timezone-aware; nothing here reads the clock.
 """
@@ -79,7 +80,11 @@ def new_card(bank_id: str, question_id: str, now: datetime) -> Card:
 
 
 def rating_for(
-    response: Response | None, score: float, confidence: int | None, seconds: float
+    response: Response | None,
+    score: float,
+    confidence: int | None,
+    seconds: float,
+    hinted: bool = False,
 ) -> Rating:
     """The fsrs rating an answer gives its card (see the module docstring for the map)."""
     if isinstance(response, SelfGrade):
@@ -87,7 +92,7 @@ def rating_for(
     outcome = outcome_for(score) if response is not None else Outcome.WRONG
     if outcome is Outcome.WRONG:
         return Rating.Again
-    if outcome is Outcome.PARTIAL:
+    if outcome is Outcome.PARTIAL or hinted:
         return Rating.Hard
     if confidence == 3 and 0 < seconds < EASY_SECONDS:
         return Rating.Easy

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from quizapp.core.model import Bank, Misconception, Question, Response
-from quizapp.core.scoring import Outcome, grade
+from quizapp.core.scoring import Outcome, Unreadable, grade, refusal
 from quizapp.core.study.cursor import Cursor
 from quizapp.core.study.items import Mode, StudyItem, items_of
 from quizapp.core.study.presenting import (
@@ -122,6 +122,8 @@ class PracticeSession(Cursor):
         self._clock = clock
         self._started = self._shown_at = self._ended = clock()
         self._records: list[AnswerRecord] = []
+        self._hinted = False
+        """Whether the current question's hint has been shown."""
 
     @property
     def current_record(self) -> AnswerRecord | None:
@@ -135,12 +137,38 @@ class PracticeSession(Cursor):
         """Every answer given so far, in order."""
         return tuple(self._records)
 
+    @property
+    def hinted(self) -> bool:
+        """True once the current question's hint has been shown (it is kept with the answer)."""
+        return self._hinted
+
+    def show_hint(self) -> str:
+        """The current question's hint, noted as shown: a right answer after it is rated Hard.
+
+        Raises `SessionError` when there is no question, it has no hint or it is answered.
+        """
+        presented = self.current
+        if presented is None or self.current_record is not None:
+            raise SessionError("a hint is shown only before the question is answered")
+        if not presented.question.hint:
+            raise SessionError(f"question {presented.question.id!r} has no hint")
+        self._hinted = True
+        return presented.question.hint
+
+    def check(self, response: Response) -> None:
+        """Raise `scoring.Unreadable` (with the reason, for the student) when `response` cannot be
+        graded as meant (a typed number such as `about 27`), before asking anything else."""
+        reason = refusal(self.questions[self._position], response) if not self.finished else None
+        if reason is not None:
+            raise Unreadable(reason)
+
     def answer(self, response: Response, confidence: int | None = None) -> AnswerRecord:
         """Grade `response` to the current question and record it, timed by the clock.
 
         `confidence` (1-3) is required when `self.confidence` and refused otherwise. Raises
         `SessionError` when finished, already answered or the confidence does not fit, and
-        `scoring.AnswerError` when the response has the wrong shape; either way nothing is recorded.
+        `scoring.AnswerError` when the response has the wrong shape or cannot be read (`Unreadable`,
+        whose reason is for the student); either way nothing is recorded.
         """
         presented = self.current
         if presented is None:
@@ -151,7 +179,15 @@ class PracticeSession(Cursor):
         verdict = grade(presented.question, response)
         now = self._clock()
         item = self.items[self._position]
-        record = AnswerRecord(presented, response, verdict, item, confidence, now - self._shown_at)
+        record = AnswerRecord(
+            presented,
+            response,
+            verdict,
+            item,
+            confidence,
+            now - self._shown_at,
+            hinted=self._hinted,
+        )
         self._records.append(record)
         self._ended = now
         return record
@@ -175,6 +211,7 @@ class PracticeSession(Cursor):
             raise SessionError(f"question {question_id!r} must be answered before moving on")
         self.move_to(self._position + 1)
         self._shown_at = self._clock()
+        self._hinted = False
 
     def misconception(self, misconception_id: str) -> Misconception | None:
         """The misconception with this id: from the current question's bank first, then any."""

@@ -69,6 +69,8 @@ class AnswerRecord:
     """1 (low) to 3 (high) when certainty-based marking is on."""
     seconds: float = 0.0
     """Time spent on the question, by the session's clock."""
+    hinted: bool = False
+    """The student asked for the question's hint before answering."""
 
 
 @dataclass(frozen=True, slots=True)

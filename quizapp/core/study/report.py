@@ -55,6 +55,8 @@ class QuestionResult:
     seconds: float
     flagged: bool
     """Flagged for review in an exam."""
+    hinted: bool = False
+    """The hint was shown before the question was answered (practice)."""
 
     @property
     def answered(self) -> bool:
@@ -155,6 +157,7 @@ def results_of(records: Sequence[AnswerRecord]) -> tuple[QuestionResult, ...]:
             confidence=r.confidence,
             seconds=r.seconds,
             flagged=False,
+            hinted=r.hinted,
         )
         for i, r in enumerate(records)
     )

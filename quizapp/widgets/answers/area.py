@@ -70,6 +70,9 @@ class AnswerArea(Widget):
     class Changed(Message):
         """The student changed the answer; `AnswerArea.response()` says what it is now."""
 
+    class Instructed(Message):
+        """What to do next has changed (a flashcard turned over): `instructions` says it now."""
+
     instructions = "Answer, then press Enter."
     """One line telling the student how to answer this kind of question."""
     missing = "Give an answer first."
@@ -120,6 +123,19 @@ class AnswerArea(Widget):
     def focus_answer(self) -> None:
         """Put the keyboard focus where the student answers."""
         self.focus()
+
+    def show_record(self, record: AnswerRecord) -> None:
+        """The answer has just been graded as `record`: lock the area and mark it, in place."""
+        self.record = record
+        self.mark()
+
+    def mark(self) -> None:
+        """Show `record` as the kinds of answer mark it (their picks right or wrong...)."""
+
+    def instruct(self, instructions: str) -> None:
+        """Say what to do now instead of `instructions` (the question view shows it)."""
+        self.instructions = instructions
+        self.post_message(self.Instructed())
 
     def changed(self) -> None:
         """Tell the screen the answer has changed (subclasses call this after every change)."""

@@ -3,6 +3,10 @@
 Choices appear in the session's display order (`Presented.choice_order`). The keys `1`-`9` and
 `a`-`i` pick by display position, which is translated to the choice's original index here, so
 the response handed to the session always uses original indexes.
+
+Nothing depends on colour alone: a pick is `(•)` or `[x]`, the highlighted row has a `›` before
+its key, and once answered each choice is marked ✔ right, ◐ worth part of the marks (with what it
+is worth) or ✘ a wrong pick.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from textual.widgets import Static
 
 from quizapp.core.model import Choice, QuestionType, Response
 from quizapp.widgets.answers.area import DIGITS, AnswerArea, key_range, pick_bindings
+from quizapp.widgets.answers.marks import choice_mark, credit_note
 
 
 class ChoiceRow(HorizontalGroup):
@@ -34,9 +39,6 @@ class ChoiceRow(HorizontalGroup):
         &.-cursor { background: $boost; }
         &.-cursor > .key { color: $text; text-style: bold; }
         &.-picked > .mark, &.-picked > .text { text-style: bold; color: $text-accent; }
-        &.-right > .mark { color: $text-success; text-style: bold; }
-        &.-wrong > .mark, &.-wrong > .text { color: $text-error; }
-        &.-right.-picked > .text { color: $text-success; }
     }
     """
 
@@ -51,17 +53,32 @@ class ChoiceRow(HorizontalGroup):
         super().__init__()
         self.position = position
         self.choice = choice
+        self._mark = Content("")
 
     def compose(self) -> ComposeResult:
         """The key, the mark and the choice text (bank text: never markup)."""
-        key = DIGITS[self.position] if self.position < len(DIGITS) else ""
-        yield Static(Content(key), classes="key")
+        yield Static(self._key(False), classes="key")
         yield Static(Content(""), classes="mark")
         yield Static(Content(self.choice.text), classes="text")
 
-    def show_mark(self, mark: str) -> None:
-        """Set the mark column (`( )`, `(•)`, `[x]`, `✔`, `✘`...)."""
-        self.query_one(".mark", Static).update(Content(mark))
+    def _key(self, cursor: bool) -> Content:
+        key = DIGITS[self.position] if self.position < len(DIGITS) else " "
+        return Content(f"›{key}" if cursor else f" {key}")
+
+    def show(self, cursor: bool, picked: bool, mark: Content, text: Content | None = None) -> None:
+        """Highlight the row (with a `›` before its key, not only a background), show it picked
+        or not, set its mark (`( )`, `(•)`, `[x]`, `✔`, `◐`, `✘`...) and, once answered, its
+        text in the colour of its mark. Marks and texts carry their own colours, so marking
+        an answer restyles no row; only what changed is redrawn, and the key and mark columns
+        never change size (no new layout for them)."""
+        if cursor != self.has_class("-cursor"):
+            self.query_one(".key", Static).update(self._key(cursor), layout=False)
+        self.update_classes({"-cursor": cursor, "-picked": picked})
+        if mark != self._mark:
+            self._mark = mark
+            self.query_one(".mark", Static).update(mark, layout=False)
+        if text is not None:
+            self.query_one(".text", Static).update(text)
 
     def on_click(self, event: events.Click) -> None:
         """Clicking a choice picks it."""
@@ -136,13 +153,21 @@ class ChoiceList(AnswerArea, can_focus=True):
         """Move the highlight; for a single choice the pick follows it, as radio buttons do."""
         count = len(self.presented.choice_order)
         if self.cursor is None:
-            self.cursor = 0 if step > 0 else count - 1
+            cursor = 0 if step > 0 else count - 1
         else:
-            self.cursor = max(0, min(count - 1, self.cursor + step))
+            cursor = max(0, min(count - 1, self.cursor + step))
         if not self.multiple:
-            self.picked = {self.cursor}
-            self._refresh_rows()
+            self.picked = {cursor}
+        self._move_to(cursor)
+        if not self.multiple:
             self.changed()
+
+    def _move_to(self, cursor: int | None) -> None:
+        """Put the highlight on `cursor` and redraw the rows once."""
+        if cursor == self.cursor:
+            self._refresh_rows()
+        else:
+            self.cursor = cursor  # the watcher redraws
 
     def action_pick_cursor(self) -> None:
         """Space: pick (or toggle) the highlighted choice."""
@@ -157,8 +182,7 @@ class ChoiceList(AnswerArea, can_focus=True):
             self.picked ^= {position}
         else:
             self.picked = {position}
-        self.cursor = position
-        self._refresh_rows()
+        self._move_to(position)
         self.changed()
 
     @on(ChoiceRow.Clicked)
@@ -167,29 +191,34 @@ class ChoiceList(AnswerArea, can_focus=True):
             self.focus()
             self.action_pick(event.position)
 
+    def mark(self) -> None:
+        """The answer is graded: no highlight, each choice marked right, partly or wrong."""
+        self._move_to(None)
+
     def watch_cursor(self, cursor: int | None) -> None:
         """Keep the highlighted row visible and styled."""
-        for row in self.query(ChoiceRow):
-            row.set_class(row.position == cursor, "-cursor")
+        self._refresh_rows()
         if cursor is not None:
             rows = list(self.query(ChoiceRow))
             if cursor < len(rows):
                 rows[cursor].scroll_visible(animate=False)
 
     def _refresh_rows(self) -> None:
+        question = self.presented.question
         for row in self.query(ChoiceRow):
             picked = row.position in self.picked
-            row.set_class(picked, "-picked")
-            if self.record is not None:
-                right = row.choice.correct
-                row.set_class(right, "-right")
-                row.set_class(picked and not right, "-wrong")
-                mark = "✔" if right else ("✘" if picked else "")
-                row.show_mark(f"{'›' if picked else ' '}{mark}")
-            elif self.multiple:
-                row.show_mark("[x]" if picked else "[ ]")
-            else:
-                row.show_mark("(•)" if picked else "( )")
+            cursor = row.position == self.cursor
+            if self.record is None:
+                box = ("[x]", "[ ]") if self.multiple else ("(•)", "( )")
+                row.show(cursor, picked, Content(box[0] if picked else box[1]))
+                continue
+            glyph, style = choice_mark(question, row.choice, picked)
+            mark = Content.styled(f"{'›' if picked else ' '}{glyph}", f"bold {style}")
+            text = Content.assemble(
+                (row.choice.text, style if picked and style else ""),
+                credit_note(question, row.choice),
+            )
+            row.show(cursor, picked, mark, text if picked or glyph else None)
 
     def response(self) -> Response | None:
         """Original indexes: one int for single/true-false, a frozenset for multiple."""

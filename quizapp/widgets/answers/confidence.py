@@ -1,4 +1,5 @@
-"""Asking how sure the student is of an answer, for certainty-based marking: 1 low, 2 mid, 3 high.
+"""Asking how sure the student is of an answer, for certainty-based marking: 1 not sure, 2 fairly
+sure, 3 sure (the README's words, `core.cbm.CONFIDENCE_LABELS`).
 
 The prompt shows what each level earns when right and costs when wrong (from `core.cbm`), takes
 the keys 1-3 or a click, and posts `ConfidencePrompt.Chosen`; Escape posts `Cancelled`, so the
@@ -17,16 +18,13 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Button, Static
 
-from quizapp.core.cbm import CBM_MARKS
-
-#: The levels as the prompt names them.
-LEVEL_NAMES = {1: "low", 2: "mid", 3: "high"}
+from quizapp.core.cbm import CBM_MARKS, CONFIDENCE_LABELS
 
 
 def level_label(level: int) -> str:
-    """`2 mid (+2 / -2)`: the key, the name and what the level earns or costs."""
+    """`2 fairly sure (+2 / -2)`: the key, the name and what the level earns or costs."""
     right, wrong = CBM_MARKS[level]
-    return f"{level} {LEVEL_NAMES[level]} (+{right:g} / {wrong:g})"
+    return f"{level} {CONFIDENCE_LABELS[level]} (+{right:g} / {wrong:g})"
 
 
 class ConfidencePrompt(Vertical, can_focus=True):
@@ -49,9 +47,10 @@ class ConfidencePrompt(Vertical, can_focus=True):
     """
 
     BINDINGS = [
-        Binding("1", "choose(1)", "Low"),
-        Binding("2", "choose(2)", "Mid"),
-        Binding("3", "choose(3)", "High"),
+        *(
+            Binding(str(level), f"choose({level})", CONFIDENCE_LABELS[level].capitalize())
+            for level in sorted(CONFIDENCE_LABELS)
+        ),
         Binding("escape", "cancel", "Change answer"),
     ]
 
@@ -67,7 +66,8 @@ class ConfidencePrompt(Vertical, can_focus=True):
     def compose(self) -> ComposeResult:
         """The question, the three levels, a line on how the marks work."""
         self.border_title = "Confidence"
-        yield Static(Content("How sure are you?   1 low · 2 mid · 3 high"), classes="question")
+        levels = " · ".join(f"{level} {name}" for level, name in sorted(CONFIDENCE_LABELS.items()))
+        yield Static(Content(f"How sure are you?   {levels}"), classes="question")
         with HorizontalGroup():
             for level in sorted(CBM_MARKS):
                 button = Button(level_label(level), id=f"confidence-{level}", compact=True)

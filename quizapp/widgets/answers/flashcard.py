@@ -60,10 +60,16 @@ class FlashcardAnswer(AnswerArea, can_focus=True):
         self._show_grades()
 
     def watch_flipped(self, flipped: bool) -> None:
-        """Show the back and offer the grades."""
+        """Show the back and offer the grades (and say so, instead of "turn the card")."""
         self.set_class(flipped, "-flipped")
         self._show_grades()
+        if flipped and not self.answered:
+            self.instruct("How well did you recall it? Press 1 Again, 2 Hard, 3 Good or 4 Easy.")
         self.refresh_bindings()
+
+    def mark(self) -> None:
+        """Graded: the grades are no longer offered."""
+        self._show_grades()
 
     def _show_grades(self) -> None:
         grades = self.query_one(".grades", Static)

@@ -1,4 +1,8 @@
-"""Answering a `match` question: give each left-hand item one of the numbered right-hand items."""
+"""Answering a `match` question: give each left-hand item one of the numbered right-hand items.
+
+The row being matched has a `›` in front and its left item in bold, not only a background that
+some terminals barely tell apart; once answered, each row is marked ✔ or ✘.
+"""
 
 from __future__ import annotations
 
@@ -21,11 +25,14 @@ class MatchList(AnswerArea, can_focus=True):
         &:focus { background-tint: $foreground 3%; }
         .rights { color: $text-muted; margin-bottom: 1; }
         HorizontalGroup { padding: 0 1 0 0; }
+        .cursor { width: 2; color: $text-accent; text-style: bold; }
         .left { width: 1fr; max-width: 40; }
         .arrow { width: 3; color: $text-muted; }
         .right { width: 1fr; color: $text-accent; }
         .-cursor { background: $boost; }
-        .-cursor .left { text-style: bold; }
+        .-cursor .left { text-style: bold underline; }
+        .-right .cursor { color: $text-success; }
+        .-wrong .cursor { color: $text-error; }
     }
     """
 
@@ -64,6 +71,7 @@ class MatchList(AnswerArea, can_focus=True):
         width = max((len(pair.left) for pair in pairs), default=0) + 2
         for pair in pairs:
             with HorizontalGroup():
+                yield Static(classes="cursor")
                 left = Static(Content(pair.left), classes="left")
                 left.styles.width = width
                 yield left
@@ -116,9 +124,14 @@ class MatchList(AnswerArea, can_focus=True):
         """Restyle the rows when the highlight moves."""
         self._refresh_rows()
 
+    def mark(self) -> None:
+        """Graded: each row marked ✔ or ✘, no highlight."""
+        self._refresh_rows()
+
     def _refresh_rows(self) -> None:
         order = self.presented.right_order
         rows = list(self.query(HorizontalGroup))
+        parts = self.record.grade.parts if self.record is not None else ()
         for index, row in enumerate(rows):
             original = self.chosen[index] if index < len(self.chosen) else None
             if original is None:
@@ -126,7 +139,14 @@ class MatchList(AnswerArea, can_focus=True):
             else:
                 shown = Content(f"{order.index(original) + 1}. {self.rights[original]}")
             row.query_one(".right", Static).update(shown)
-            row.set_class(index == self.cursor and not self.answered, "-cursor")
+            cursor = index == self.cursor and not self.answered
+            right = index < len(parts) and parts[index].score > 0
+            wrong = index < len(parts) and not right
+            row.set_class(cursor, "-cursor")
+            row.set_class(right, "-right")
+            row.set_class(wrong, "-wrong")
+            marker = "›" if cursor else "✔" if right else "✘" if wrong else ""
+            row.query_one(".cursor", Static).update(Content(marker))
         if not self.answered and self.cursor < len(rows):
             rows[self.cursor].scroll_visible(animate=False)
 

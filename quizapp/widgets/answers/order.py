@@ -1,4 +1,7 @@
-"""Answering an `order` question: move the items up and down until they are in order."""
+"""Answering an `order` question: move the items up and down until they are in order.
+
+The highlighted item has a `›` in front and is bold, not only on a lighter background.
+"""
 
 from __future__ import annotations
 
@@ -23,10 +26,11 @@ class OrderList(AnswerArea, can_focus=True):
     OrderList {
         &:focus { background-tint: $foreground 3%; }
         HorizontalGroup { padding: 0 1 0 0; }
+        .cursor { width: 2; color: $text-accent; text-style: bold; }
         .position { width: 4; color: $text-muted; }
         .item { width: 1fr; }
         .-cursor { background: $boost; }
-        .-cursor .item { text-style: bold; color: $text-accent; }
+        .-cursor .item { text-style: bold underline; color: $text-accent; }
     }
     """
 
@@ -58,6 +62,7 @@ class OrderList(AnswerArea, can_focus=True):
         """One row per item."""
         for position in range(len(self.order)):
             with HorizontalGroup():
+                yield Static(classes="cursor")
                 yield Static(Content(f"{position + 1}."), classes="position")
                 yield Static(classes="item")
 
@@ -89,12 +94,18 @@ class OrderList(AnswerArea, can_focus=True):
         """Restyle the rows when the highlight moves."""
         self._refresh_rows()
 
+    def mark(self) -> None:
+        """Graded: the order as given, no highlight."""
+        self._refresh_rows()
+
     def _refresh_rows(self) -> None:
         items = self.presented.question.items
         rows = list(self.query(HorizontalGroup))
         for position, row in enumerate(rows):
             row.query_one(".item", Static).update(Content(items[self.order[position]]))
-            row.set_class(position == self.cursor and not self.answered, "-cursor")
+            cursor = position == self.cursor and not self.answered
+            row.set_class(cursor, "-cursor")
+            row.query_one(".cursor", Static).update(Content("›" if cursor else ""))
         if not self.answered and self.cursor < len(rows):
             rows[self.cursor].scroll_visible(animate=False)
 

@@ -1,6 +1,6 @@
 """Read-only views of one graded question, for the review: what the student gave beside the
-correct answer, every choice with its marks and feedback, and the warning for an answer given
-with high confidence that was wrong.
+correct answer, every choice with its marks (✔ right, ◐ part marks, ✘ a wrong pick) and
+feedback, and the warning for an answer given with high confidence that was wrong.
 
 Everything shown is bank data or the student's own input, so it is rendered as `Content`, never
 parsed as markup.
@@ -17,7 +17,9 @@ from textual.widgets import Static
 
 from quizapp.core.cbm import CONFIDENCE_LABELS
 from quizapp.core.model import Misconception, QuestionType, Response, SelfGrade, match_rights
+from quizapp.core.scoring import Credit, choice_credit
 from quizapp.core.study import Presented
+from quizapp.widgets.answers.marks import choice_mark, credit_note
 
 #: Shown for an exam question left unanswered.
 NOT_ANSWERED = "(not answered)"
@@ -35,11 +37,12 @@ def answer_text(presented: Presented, response: Response | None) -> str:
             return question.choices[response].text
         case QuestionType.MULTIPLE if isinstance(response, frozenset):
             picked = [question.choices[i].text for i in presented.choice_order if i in response]
-            return "; ".join(picked) or "(nothing picked)"
+            return one_a_line(picked) or "(nothing picked)"
         case QuestionType.CLOZE if isinstance(response, tuple):
-            names = [gap.name for gap in question.gaps]
-            pairs = zip(names, response, strict=False)
-            return "; ".join(f"{name}: {value}" for name, value in pairs)
+            typed = [str(value) for value in response]
+            if len(typed) == 1:
+                return typed[0]
+            return "; ".join(f"[{number}] {value}" for number, value in enumerate(typed, start=1))
         case QuestionType.ORDER if isinstance(response, tuple):
             return " → ".join(question.items[i] for i in response if isinstance(i, int))
         case QuestionType.MATCH if isinstance(response, tuple):
@@ -49,6 +52,19 @@ def answer_text(presented: Presented, response: Response | None) -> str:
                 for pair, i in zip(question.pairs, response, strict=False)
             )
     return str(response)
+
+
+def one_a_line(texts: list[str]) -> str:
+    """Several answers one a line after a bullet (their own full stops then read well)."""
+    return texts[0] if len(texts) == 1 else "\n".join(f"• {text}" for text in texts)
+
+
+def correct_text(presented: Presented, correct: str) -> str:
+    """The correct answer as the review box shows it: a multiple's right choices one a line."""
+    question = presented.question
+    if question.type is QuestionType.MULTIPLE and question.correct_choices:
+        return one_a_line([question.choices[i].text for i in question.correct_choices])
+    return correct
 
 
 def confidence_text(level: int | None) -> str:
@@ -101,6 +117,8 @@ class ChoiceReview(Vertical):
         .body { width: 1fr; }
         .-right .mark { color: $text-success; text-style: bold; }
         .-right.-picked .body { color: $text-success; }
+        .-partial .mark { color: $text-warning; text-style: bold; }
+        .-partial.-picked .body { color: $text-warning; }
         .-wrong .mark, .-wrong .body { color: $text-error; }
         .-picked .body { text-style: bold; }
     }
@@ -126,23 +144,33 @@ class ChoiceReview(Vertical):
             picked = set(response)
         elif isinstance(response, int) and not isinstance(response, SelfGrade):
             picked = {response}
-        yield Static(Content("› your pick   ✔ a right answer   ✘ a wrong pick"), classes="legend")
-        choices = self.presented.question.choices
+        question = self.presented.question
+        credits = {
+            original: choice_credit(question, c) for original, c in enumerate(question.choices)
+        }
+        legend = "› your pick   ✔ a right answer   ✘ a wrong pick"
+        if Credit.PARTIAL in credits.values():
+            legend = "› your pick   ✔ a right answer   ◐ part marks   ✘ a wrong pick"
+        yield Static(Content(legend), classes="legend")
         for original in self.presented.choice_order:
-            choice = choices[original]
+            choice = question.choices[original]
             is_picked = original in picked
-            verdict = "✔" if choice.correct else "✘" if is_picked else ""
-            mark = ("›" if is_picked else " ") + verdict
+            mark = ("›" if is_picked else " ") + choice_mark(question, choice, is_picked)[0]
+            credit = credits[original]
             classes = " ".join(
                 name
                 for name, on in (
                     ("-picked", is_picked),
-                    ("-right", choice.correct),
-                    ("-wrong", is_picked and not choice.correct),
+                    ("-right", credit is Credit.FULL),
+                    ("-partial", credit is Credit.PARTIAL),
+                    ("-wrong", is_picked and credit is Credit.NONE),
                 )
                 if on
             )
-            parts: list[Content | str | tuple[str, str]] = [Content(choice.text)]
+            parts: list[Content | str | tuple[str, str]] = [
+                Content(choice.text),
+                credit_note(question, choice),
+            ]
             if choice.feedback:
                 parts += ["\n", ("› ", "$text-accent"), Content(choice.feedback)]
             misconception = self.lookup(choice.misconception) if choice.misconception else None

@@ -1,4 +1,9 @@
-"""Answering by typing: `short` and `numeric` questions (one input) and `cloze` (one per gap)."""
+"""Answering by typing: `short` and `numeric` questions (one input) and `cloze` (one per gap).
+
+Gaps are numbered as they come in the prompt (`[1] ____`), never named by the author's ids.
+Escape in a text box leaves the box, keeping what is typed, so the screen's own keys work again
+(Tab goes back in); it never ends the session.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import HorizontalGroup
 from textual.content import Content
+from textual.widget import Widget
 from textual.widgets import Input, Label
 
 from quizapp.core.model import Question, QuestionType, Response
@@ -19,12 +25,12 @@ GAP_MARKER = re.compile(r"\{\{\s*([^{}]*?)\s*\}\}")
 
 
 def cloze_prompt(prompt: str) -> Content:
-    """The cloze prompt with each `{{name}}` shown as a highlighted `[n: name]` slot."""
+    """The cloze prompt with each `{{name}}` shown as a highlighted, numbered blank `[1] ____`."""
     parts: list[str | tuple[str, str]] = []
     position = 0
     for number, match in enumerate(GAP_MARKER.finditer(prompt), start=1):
         parts.append(prompt[position : match.start()])
-        parts.append((f" {number}: {match.group(1)} ", "reverse $text-accent"))
+        parts.append((f"[{number}] ____", "reverse $text-accent"))
         position = match.end()
     parts.append(prompt[position:])
     return Content.assemble(*parts)
@@ -32,17 +38,28 @@ def cloze_prompt(prompt: str) -> Content:
 
 def prompt_line(question: Question) -> str:
     """The first line of the question's prompt as plain text, for lists of questions: a cloze
-    prompt's `{{name}}` gaps show as blanks (`___`)."""
+    prompt's `{{name}}` gaps show as numbered blanks (`[1] ___`)."""
     prompt = question.prompt
     if question.type is QuestionType.CLOZE:
-        prompt = GAP_MARKER.sub("___", prompt)
+        numbers = iter(range(1, len(GAP_MARKER.findall(prompt)) + 1))
+        prompt = GAP_MARKER.sub(lambda _: f"[{next(numbers)}] ___", prompt)
     return next((line.strip() for line in prompt.splitlines() if line.strip()), "")
 
 
 class AnswerInput(Input):
-    """An input whose Enter shows in the footer as "Submit" (Input's own binding is hidden)."""
+    """An input whose Enter shows in the footer as "Submit" (Input's own binding is hidden);
+    Escape leaves the box (what is typed stays), never the session."""
 
-    BINDINGS = [Binding("enter", "submit", "Submit")]
+    BINDINGS = [
+        Binding("enter", "submit", "Submit"),
+        Binding("escape", "leave_box", "Leave the box", show=False),
+    ]
+
+    def action_leave_box(self) -> None:
+        """Out of the text box, to the scrolling column around it (the screen's keys then work:
+        Enter still submits, Tab comes back in)."""
+        ancestors = (node for node in self.ancestors if isinstance(node, Widget))
+        self.screen.set_focus(next((node for node in ancestors if node.focusable), None))
 
 
 class SavingAnswerInput(AnswerInput):
@@ -68,8 +85,12 @@ class TypedAnswer(AnswerArea):
 
         With `initial` (and no record), that text starts in the input and can still change.
         """
-        numeric = self.presented.question.type is QuestionType.NUMERIC
-        what = "a number" if numeric else "your answer"
+        question = self.presented.question
+        what = "your answer"
+        if question.type is QuestionType.NUMERIC:
+            what = "a number"
+            if question.units:
+                what += f" (you may add a unit: {', '.join(u.name for u in question.units)})"
         if self.enter == SUBMITS:
             self.instructions = f"Type {what}, then press Enter."
         else:
@@ -89,6 +110,10 @@ class TypedAnswer(AnswerArea):
     def focus_answer(self) -> None:
         """Focus the input."""
         self.query_one(Input).focus()
+
+    def mark(self) -> None:
+        """Graded: the input keeps the answer, read-only."""
+        self.query_one(Input).disabled = True
 
     def response(self) -> Response | None:
         """The text as typed (None while blank)."""
@@ -133,8 +158,8 @@ class ClozeAnswer(AnswerArea):
         if isinstance(self.given, tuple):
             given = self.given
         gaps = self.presented.question.gaps
-        labels = [f"{number}: {gap.name}" for number, gap in enumerate(gaps, start=1)]
-        # One width for every label, so the inputs line up (long gap names wrap).
+        labels = [f"[{number}]" for number in range(1, len(gaps) + 1)]
+        # One width for every label, so the inputs line up.
         width = min(24, max(len(label) for label in labels) + 1) if labels else 0
         for index, label_text in enumerate(labels):
             value = given[index] if index < len(given) else ""
@@ -154,6 +179,11 @@ class ClozeAnswer(AnswerArea):
         inputs = self.query(Input)
         if inputs:
             inputs.first().focus()
+
+    def mark(self) -> None:
+        """Graded: every gap keeps its answer, read-only (the feedback marks each)."""
+        for field in self.query(Input):
+            field.disabled = True
 
     def response(self) -> Response | None:
         """The typed text of every gap (None while any is blank)."""

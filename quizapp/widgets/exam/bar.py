@@ -11,9 +11,9 @@ from textual.containers import HorizontalGroup
 from textual.content import Content
 from textual.widgets import Static
 
+from quizapp.core.cbm import CONFIDENCE_LABELS
 from quizapp.core.study import ExamSession
 from quizapp.widgets.answers.area import SAVES
-from quizapp.widgets.answers.confidence import LEVEL_NAMES
 from quizapp.widgets.exam.navigator import QuestionState, state_counts
 
 
@@ -36,6 +36,6 @@ class ExamBar(HorizontalGroup):
                 note = f"Not answered yet · Enter {SAVES}"
             else:
                 level = session.confidence_of()
-                sure = f" (sure: {LEVEL_NAMES[level]})" if level else ""
+                sure = f" ({CONFIDENCE_LABELS[level]})" if level else ""
                 note = f"● Answered{sure}, can change until submit"
         self.query_one("#exam-status", Static).update(Content(note))

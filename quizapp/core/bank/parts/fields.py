@@ -24,6 +24,7 @@ WRONG_NUMERIC_KEYS = ("value", "tolerance", "range", "feedback", "misconception"
 GAP_KEYS = ("answers", "pattern", "wrong_answers", "case_sensitive", "otherwise")
 OTHERWISE_KEYS = ("feedback", "weight")
 PAIR_KEYS = ("left", "right", "feedback")
+UNIT_KEYS = ("name", "multiplier")
 
 #: The fields each question type adds to `COMMON_KEYS`.
 TYPE_KEYS: dict[QuestionType, tuple[str, ...]] = {
@@ -31,7 +32,15 @@ TYPE_KEYS: dict[QuestionType, tuple[str, ...]] = {
     QuestionType.MULTIPLE: ("choices",),
     QuestionType.TRUE_FALSE: ("answer", "feedback", "misconception"),
     QuestionType.SHORT: ("answers", "pattern", "case_sensitive", "wrong_answers", "otherwise"),
-    QuestionType.NUMERIC: ("answer", "tolerance", "range", "answers", "wrong_answers", "otherwise"),
+    QuestionType.NUMERIC: (
+        "answer",
+        "tolerance",
+        "range",
+        "answers",
+        "wrong_answers",
+        "otherwise",
+        "units",
+    ),
     QuestionType.CLOZE: ("gaps",),
     QuestionType.ORDER: ("items",),
     QuestionType.MATCH: ("pairs", "distractors"),

@@ -17,6 +17,7 @@ from quizapp.core.bank.parts.fields import (
     WRONG_TEXT_KEYS,
 )
 from quizapp.core.bank.parts.questions import QuestionScope
+from quizapp.core.bank.parts.units import read_units
 from quizapp.core.model import Gap, NumericAnswer, OtherAnswer, QuestionType, TextAnswer
 
 _TEXT_ANSWER_KEYS = frozenset(TEXT_ANSWER_KEYS)
@@ -164,6 +165,7 @@ def build_numeric(scope: QuestionScope, raw: dict[Any, Any], kind: QuestionType)
         scope.error((forms[1],), message, at_key=True)
         return None
     before = len(scope.checker.issues)
+    units = read_units(scope, raw)
     accepted: list[NumericAnswer | None] = []
     if forms[0] == "answers":
         entries = raw["answers"]
@@ -187,7 +189,7 @@ def build_numeric(scope: QuestionScope, raw: dict[Any, Any], kind: QuestionType)
         scope.error((forms[0],), "no answer earns full marks (give one `weight: 100`)")
         return None
     numeric = tuple(a for a in (*accepted, *wrong) if a is not None)
-    return {"numeric": numeric, "otherwise": otherwise}
+    return {"numeric": numeric, "otherwise": otherwise, "units": units}
 
 
 def _numeric(

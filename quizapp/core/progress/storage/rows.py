@@ -46,6 +46,8 @@ class Answered(Protocol):
     def confidence(self) -> int | None: ...
     @property
     def seconds(self) -> float: ...
+    @property
+    def hinted(self) -> bool: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,18 +110,22 @@ def save_answer(
     answer's id."""
     bank_id, question_id = answer.item.key
     verdict = answer.grade
-    rating = rating_for(answer.response, verdict.score, answer.confidence, answer.seconds)
+    rating = rating_for(
+        answer.response, verdict.score, answer.confidence, answer.seconds, answer.hinted
+    )
     at = now.timestamp()
     before = note_before(conn, bank_id, question_id, verdict.misconceptions)
     cursor = conn.execute(
         "INSERT INTO answers (answered_at, bank_id, question_id, content_hash, mode, session_id,"
-        " response, score, outcome, misconceptions, confidence, seconds, rating, declined)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " response, score, outcome, misconceptions, confidence, seconds, rating, declined,"
+        " hinted)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             at, bank_id, question_id, digest, str(mode), session_id,
             response_to_json(answer.response), verdict.score, str(verdict.outcome),
             json.dumps(list(verdict.misconceptions), ensure_ascii=False), answer.confidence,
             answer.seconds, int(rating), json.dumps(declined_by(answer), ensure_ascii=False),
+            int(answer.hinted),
         ),
     )  # fmt: skip
     answer_id = int(cursor.lastrowid or 0)

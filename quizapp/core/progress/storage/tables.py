@@ -155,8 +155,14 @@ def _v2(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
+def _v3(conn: sqlite3.Connection) -> None:
+    """Version 3. `answers.hinted`: 1 when the question's hint was shown before the answer, 0
+    when not; NULL for the answers saved before quizapp offered hints."""
+    conn.execute("ALTER TABLE answers ADD COLUMN hinted INTEGER")
+
+
 #: MIGRATIONS[n] turns a version-n file into a version-n+1 one. Append only.
-MIGRATIONS: tuple[Migration, ...] = (_v1, _v2)
+MIGRATIONS: tuple[Migration, ...] = (_v1, _v2, _v3)
 
 _V1_TABLES = frozenset({"meta", "answers", "cards", "banks", "misconceptions"})
 
@@ -164,6 +170,7 @@ _V1_TABLES = frozenset({"meta", "answers", "cards", "banks", "misconceptions"})
 _TABLES = {
     1: _V1_TABLES,
     2: _V1_TABLES | {"undo", "set_aside", "settings", "exam_drafts"},
+    3: _V1_TABLES | {"undo", "set_aside", "settings", "exam_drafts"},
 }
 
 
