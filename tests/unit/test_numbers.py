@@ -9,8 +9,7 @@ import pytest
 
 from quizapp.core.bank import load_bank
 from quizapp.core.model import NumericUnit
-from quizapp.core.numbers import Refusal, read_number
-from quizapp.core.scoring import Outcome, grade, refusal
+from quizapp.core.scoring import Outcome, Refusal, grade, read_number, refusal
 
 CELSIUS = (NumericUnit("°C"), NumericUnit("C"), NumericUnit("degrees"))
 METRES = (NumericUnit("m"), NumericUnit("cm", 100), NumericUnit("km", 0.001))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from quizapp.core.matching import normalise
 from quizapp.core.model import (
     Choice,
     Gap,
@@ -23,6 +22,7 @@ from quizapp.core.scoring import (
     Unreadable,
     choice_credit,
     grade,
+    normalise,
     refusal,
 )
 

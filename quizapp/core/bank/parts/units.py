@@ -16,7 +16,7 @@ from quizapp.core.bank.parts.fields import UNIT_KEYS
 from quizapp.core.model import NumericUnit
 
 _UNIT_KEYS = frozenset(UNIT_KEYS)
-#: A unit may not start with what `core.numbers` reads as part of a number.
+#: A unit may not start with what `quizapp.core.scoring.numbers` reads as part of a number.
 _NUMBER_START = frozenset("0123456789+-−.,")
 
 

@@ -1,6 +1,6 @@
 """Matching typed answers: text normalisation and best-answer lookup.
 
-Internal to `quizapp.core.scoring`. How a typed number is read is `quizapp.core.numbers`'s.
+Internal to `quizapp.core.scoring`. How a typed number is read is `quizapp.core.scoring.numbers`'s.
 """
 
 from __future__ import annotations

@@ -16,12 +16,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from quizapp.core.matching import (
-    best_numeric_match,
-    best_text_match,
-    numeric_correct_answer,
-    text_correct_answer,
-)
 from quizapp.core.model import (
     Choice,
     Gap,
@@ -32,29 +26,23 @@ from quizapp.core.model import (
     SelfGrade,
     match_rights,
 )
-from quizapp.core.numbers import Refusal, read_number
+from quizapp.core.scoring.matching import (
+    best_numeric_match,
+    best_text_match,
+    numeric_correct_answer,
+    text_correct_answer,
+)
+from quizapp.core.scoring.numbers import Refusal, read_number
 
 # The checks of a response's shape live beside this module; their old names are kept here.
-from quizapp.core.shapes import AnswerError
-from quizapp.core.shapes import describe as _describe
-from quizapp.core.shapes import index_in as _index
-from quizapp.core.shapes import sequence_of as _sequence
-from quizapp.core.shapes import typed_text as _text
-from quizapp.core.verdict import EPSILON, Credit, Grade, Outcome, PartMark, outcome_for
+from quizapp.core.scoring.shapes import AnswerError
+from quizapp.core.scoring.shapes import describe as _describe
+from quizapp.core.scoring.shapes import index_in as _index
+from quizapp.core.scoring.shapes import sequence_of as _sequence
+from quizapp.core.scoring.shapes import typed_text as _text
+from quizapp.core.scoring.verdict import EPSILON, Credit, Grade, PartMark, outcome_for
 
-__all__ = [
-    "EPSILON",
-    "AnswerError",
-    "Credit",
-    "Grade",
-    "Outcome",
-    "PartMark",
-    "Unreadable",
-    "choice_credit",
-    "grade",
-    "outcome_for",
-    "refusal",
-]
+__all__ = ["Unreadable", "choice_credit", "grade", "refusal"]
 
 
 class Unreadable(AnswerError):
