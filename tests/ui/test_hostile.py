@@ -126,3 +126,27 @@ def test_in_a_real_terminal_no_escape_from_a_file_name_is_sent(tmp_path: Path) -
     # (Textual sends OSC sequences of its own, ended by BEL: only the name's must not be there.)
     assert b"\x1b]0;pwned" not in seen and b"pwned\x07" not in seen
     assert b"\\u001b]0;pwned\\u0007" in seen
+
+
+async def test_a_pasted_control_character_never_reaches_the_answer() -> None:
+    """Typed answers are the student's data: a paste with an escape sequence loses its control
+    characters before the box draws it, and is graded and saved so."""
+    from textual import events
+    from textual.widgets import Input
+
+    from quizapp.core.model import QuestionType
+    from tests.ui.helpers import open_bank
+    from tests.ui.test_answer_types import skip_to
+
+    app = ui_app(PLANETS)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        session = await open_bank(pilot, "UI planets")
+        await skip_to(pilot, session, QuestionType.SHORT)
+        box = app.screen.query_one(Input)
+        box.post_message(events.Paste("Ma\x1b]0;pwned\x07rs\u202e"))
+        await pilot.pause()
+        assert box.value == "Ma]0;pwnedrs"  # the controls dropped, the rest is harmless text
+        await pilot.press("enter")
+        await settle(pilot)
+        assert session.records[-1].response == "Ma]0;pwnedrs"
+        assert CONTROLS.findall(screen_text(app)) == []

@@ -18,6 +18,7 @@ from textual.style import Style
 
 from quizapp.core.model import Choice, Question, QuestionType
 from quizapp.core.scoring import Credit, Outcome, PartMark, choice_credit
+from quizapp.core.visible import visible
 
 #: The glyph and colour of each outcome.
 OUTCOME_MARKS: dict[Outcome, tuple[str, str]] = {
@@ -72,7 +73,7 @@ def part_lines(question: Question, parts: Sequence[PartMark]) -> Content:
     lines: list[Content] = []
     for part in parts:
         glyph, style = OUTCOME_MARKS[part.outcome]
-        given = part.given or "—"
+        given = visible(part.given) or "—"  # typed by the student: data
         line: list[Part] = [(glyph, f"bold {style}"), " "]
         line += [part.label, " → " if match_pairs else " ", (given, "bold")]
         if part.outcome is not Outcome.RIGHT:

@@ -19,6 +19,7 @@ from quizapp.core.cbm import CONFIDENCE_LABELS
 from quizapp.core.model import Misconception, QuestionType, Response, SelfGrade, match_rights
 from quizapp.core.scoring import Credit, choice_credit
 from quizapp.core.study import Presented
+from quizapp.core.visible import visible
 from quizapp.widgets.answers.marks import choice_mark, credit_note
 
 #: Shown for an exam question left unanswered.
@@ -26,7 +27,12 @@ NOT_ANSWERED = "(not answered)"
 
 
 def answer_text(presented: Presented, response: Response | None) -> str:
-    """The student's `response` to `presented`, written out for a person to read."""
+    """The student's `response` to `presented`, written out for a person to read (what they
+    typed is data: its control characters are shown escaped)."""
+    return visible(_written(presented, response))
+
+
+def _written(presented: Presented, response: Response | None) -> str:
     question = presented.question
     if response is None:
         return NOT_ANSWERED

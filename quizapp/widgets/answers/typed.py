@@ -18,6 +18,7 @@ from textual.widget import Widget
 from textual.widgets import Input, Label
 
 from quizapp.core.model import Question, QuestionType, Response
+from quizapp.core.visible import CONTROLS
 from quizapp.widgets.answers.area import SUBMITS, AnswerArea
 
 #: `{{name}}` markers in a cloze prompt (the same syntax the bank format documents).
@@ -48,12 +49,21 @@ def prompt_line(question: Question) -> str:
 
 class AnswerInput(Input):
     """An input whose Enter shows in the footer as "Submit" (Input's own binding is hidden);
-    Escape leaves the box (what is typed stays), never the session."""
+    Escape leaves the box (what is typed stays), never the session. A control character pasted
+    in is dropped: it would act on the terminal as the box draws it, and no answer needs one."""
 
     BINDINGS = [
         Binding("enter", "submit", "Submit"),
         Binding("escape", "leave_box", "Leave the box", show=False),
     ]
+
+    def insert(self, text: str, index: int) -> None:
+        """Insert `text` at `index`, without its control characters."""
+        super().insert(CONTROLS.sub("", text), index)
+
+    def replace(self, text: str, start: int, end: int) -> None:
+        """Replace the text from `start` to `end` with `text`, without its control characters."""
+        super().replace(CONTROLS.sub("", text), start, end)
 
     def action_leave_box(self) -> None:
         """Out of the text box, to the scrolling column around it (the screen's keys then work:
