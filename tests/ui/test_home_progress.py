@@ -159,7 +159,7 @@ async def test_review_due_says_when_todays_new_cards_are_done_instead_of_going_d
         session = await open_bank(pilot, TITLE)
         await pilot.press(key_for_choice(session, RIGHT), "enter")  # padlock: today's new card
         await settle(pilot)
-        await pilot.press("q", "escape")
+        await pilot.press("q", "y", "escape")
         await settle(pilot)
         home = app.screen
         assert isinstance(home, HomeScreen)
@@ -256,7 +256,7 @@ async def test_target_studies_the_questions_of_a_held_misconception_until_overco
         assert isinstance(screen, QuizScreen)
         await pilot.press(key_for_choice(screen.session, RIGHT), "enter")  # a second day
         await settle(pilot)
-        await pilot.press("q", "escape")
+        await pilot.press("q", "y", "escape")
         await settle(pilot)
         text = screen_text(app)
         assert HELD not in detail_of(text) and "No misconceptions held here" in detail_of(text)

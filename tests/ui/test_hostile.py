@@ -108,16 +108,34 @@ def test_in_a_real_terminal_no_escape_from_a_file_name_is_sent(tmp_path: Path) -
     )
     os.close(child)
     seen = b""
+
+    def read_for(seconds: float) -> bool:
+        """Read what the app writes for a while (a full pty would stall it); False at its end."""
+        until = time.monotonic() + seconds
+        while time.monotonic() < until:
+            if select.select([main], [], [], 0.1)[0]:
+                try:
+                    chunk = os.read(main, 65536)
+                except OSError:
+                    return False
+                if not chunk:
+                    return False
+                nonlocal seen
+                seen += chunk
+        return True
+
     try:
         deadline = time.monotonic() + 60
-        while b"pwned" not in seen and time.monotonic() < deadline:
-            if select.select([main], [], [], 0.5)[0]:
-                try:
-                    seen += os.read(main, 65536)
-                except OSError:
-                    break
-        os.write(main, b"\x11")  # ctrl+q
-        process.wait(timeout=30)
+        while b"pwned" not in seen and time.monotonic() < deadline and read_for(0.5):
+            pass
+        # Ask it to quit until it does, reading all the while: on a loaded machine the first
+        # ctrl+q can come before the app reads keys, and a pty nobody reads blocks its writes.
+        deadline = time.monotonic() + 60
+        while process.poll() is None and time.monotonic() < deadline:
+            os.write(main, b"\x11")  # ctrl+q
+            if not read_for(2.0):
+                break
+        process.wait(timeout=10)
     finally:
         if process.poll() is None:
             process.kill()
