@@ -22,7 +22,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer
 
 from quizapp.core.model import Response
 from quizapp.core.progress import SessionLog, draft_hashes, draft_json
@@ -35,6 +34,7 @@ from quizapp.widgets import (
     ExamBar,
     ExamBody,
     ExamHeader,
+    Footer,
     NavigatorDialog,
     QuestionStrip,
     exam_states,

@@ -18,7 +18,7 @@ from textual.binding import Binding
 from textual.containers import HorizontalGroup, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from quizapp.core.model import QuestionType, SelfGrade, match_rights
 from quizapp.core.progress import Aside, SessionLog, StoreError
@@ -31,7 +31,7 @@ from quizapp.core.study import (
     hides_choices,
 )
 from quizapp.messages import StudyEnded
-from quizapp.widgets import MisconceptionPanel, cloze_prompt, stopped_early
+from quizapp.widgets import Footer, MisconceptionPanel, cloze_prompt, stopped_early
 
 #: The self-grades by key, as the footer and the buttons name them.
 GRADES = {int(grade): grade.name.title() for grade in SelfGrade}

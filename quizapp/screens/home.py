@@ -25,7 +25,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.worker import get_current_worker
 
 from quizapp.core.bank import LoadResult, summarize
@@ -34,6 +34,7 @@ from quizapp.core.visible import visible
 from quizapp.messages import OpenInstructor, OpenProgress, OpenSetup, StartPractice
 from quizapp.widgets import (
     BankList,
+    Footer,
     LoadingBar,
     ReviewChoice,
     bank_details,

@@ -18,7 +18,7 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from quizapp.core.bank import BankCache
 from quizapp.core.progress import Store, StoreError
@@ -31,6 +31,7 @@ from quizapp.core.stats import (
     local_analysis,
     one_line,
 )
+from quizapp.widgets import Footer
 
 #: The flags as the table's narrow column shows them (the details say them in full).
 SHORT_FLAGS = {

@@ -20,7 +20,7 @@ from textual.binding import Binding
 from textual.containers import Grid, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from quizapp.core.model import Bank
 from quizapp.core.progress import (
@@ -32,7 +32,15 @@ from quizapp.core.progress import (
     bank_report,
     local_day,
 )
-from quizapp.widgets import AsideDialog, Chart, accuracy_chart, aside_line, count_chart, day_label
+from quizapp.widgets import (
+    AsideDialog,
+    Chart,
+    Footer,
+    accuracy_chart,
+    aside_line,
+    count_chart,
+    day_label,
+)
 
 #: The mastery bar's width in cells.
 BAR_WIDTH = 20

@@ -22,7 +22,7 @@ from textual.binding import Binding
 from textual.containers import HorizontalGroup, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from quizapp.core.cbm import cbm_mark
 from quizapp.core.model import QuestionType, Response
@@ -34,6 +34,7 @@ from quizapp.widgets import (
     AnswerArea,
     ConfidencePrompt,
     ConfirmModal,
+    Footer,
     QuestionView,
     confidence_text,
     stopped_early,

@@ -12,7 +12,7 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from quizapp.core.scoring import Outcome
@@ -22,6 +22,7 @@ from quizapp.widgets import (
     OUTCOME_MARKS,
     CalibrationTable,
     CountsLine,
+    Footer,
     MisconceptionPanel,
     TopicBars,
     cbm_line,

@@ -12,7 +12,7 @@ from textual.containers import HorizontalGroup, Vertical, VerticalScroll
 from textual.content import Content
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from quizapp.core.model import QuestionType, SelfGrade
 from quizapp.core.study import QuestionResult, SessionReport
@@ -21,6 +21,7 @@ from quizapp.widgets import (
     AnswerComparison,
     ChoiceReview,
     ConfidentlyWrong,
+    Footer,
     MisconceptionPanel,
     answer_text,
     cloze_prompt,

@@ -20,7 +20,7 @@ from textual.containers import HorizontalGroup, VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Button, Checkbox, Footer, Input, SelectionList, Static
+from textual.widgets import Button, Checkbox, Input, SelectionList, Static
 
 from quizapp.core.model import Bank
 from quizapp.core.study import (
@@ -32,7 +32,7 @@ from quizapp.core.study import (
     select_items,
     start_session,
 )
-from quizapp.widgets import MODES, SetupForm, mode_name
+from quizapp.widgets import MODES, Footer, SetupForm, mode_name
 
 
 def _questions(count: int) -> str:

@@ -19,9 +19,10 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from quizapp.core.serving import IDENTIFIER_MAX, IdentifierError, check_identifier
+from quizapp.widgets import Footer
 
 #: Answers None to let the student in, else the reason they are not (shown as it is).
 Admit = Callable[[str, str], Awaitable[str | None]]

@@ -156,7 +156,8 @@ async def _watch(
     figures, stamp = Figures(None, {}), None
     header = f"Class session {config.title!r} · {config.about or 'home screen'}"
     with Live(console=console, auto_refresh=False, transient=False) as live:
-        while not stop.is_set():
+        while True:  # once more after the stop, so the last events and figures are shown
+            ending = stop.is_set()
             now_stamp = await asyncio.to_thread(folder_stamp, results)
             if now_stamp != stamp:
                 figures = await asyncio.to_thread(read_figures, results, by_id)
@@ -165,6 +166,8 @@ async def _watch(
             for line in events:
                 live.console.print(line, markup=False)
             live.update(board(header, server.seats.values(), figures), refresh=True)
+            if ending:
+                break
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(stop.wait(), REFRESH_SECONDS)
     console.print()

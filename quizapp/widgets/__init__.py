@@ -45,6 +45,7 @@ if TYPE_CHECKING:
         submit_dialog,
     )
     from quizapp.widgets.exam.resume import ResumeDialog
+    from quizapp.widgets.footer import Footer
     from quizapp.widgets.loading_bar import LoadingBar
     from quizapp.widgets.results_parts import (
         CalibrationTable,
@@ -75,6 +76,7 @@ __all__ = [
     "ExamBody",
     "ExamHeader",
     "FeedbackPanel",
+    "Footer",
     "LoadingBar",
     "MODES",
     "MisconceptionPanel",
@@ -135,6 +137,7 @@ __getattr__ = lazy_names(
         "ExamBody": "exam.body",
         "ExamHeader": "exam.header",
         "FeedbackPanel": "answers.feedback",
+        "Footer": "footer",
         "LoadingBar": "loading_bar",
         "MODES": "setup_form",
         "MisconceptionPanel": "answers.feedback",

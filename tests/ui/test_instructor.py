@@ -102,6 +102,7 @@ async def test_highlighting_a_question_shows_its_choices_and_why_it_is_flagged(
     async with app.run_test(size=(100, 50)) as pilot:
         await opened(pilot)
         await pilot.press("down", "down", "down")
+        await settle(pilot)
         text = screen_text(app)
         assert "⚠ Looks mis-keyed: the top third picked B 2×, the key A 0×" in text
         assert "*A Four keyed" in text and " B Four really right" in text
@@ -109,6 +110,7 @@ async def test_highlighting_a_question_shows_its_choices_and_why_it_is_flagged(
         assert "   3  43%" in text  # B: 3 of the 7 attempts
         assert "Revealed m-c ×2: “Idea C”" in text
         await pilot.press("up")
+        await settle(pilot)
         text = screen_text(app)
         assert "Looks mis-keyed" not in text and "*A Three right" in text
 

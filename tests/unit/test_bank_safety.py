@@ -130,8 +130,13 @@ def test_anchor_precheck_is_conservative() -> None:
     assert not may_define_anchors("prompt: R&D, Q&A and AT&T & co\n")
 
 
-def sample_texts() -> list[str]:
-    paths = [*BANKS.glob("valid-*.yaml"), BANKS / "readme-example.yaml", *BUNDLED.glob("*.yaml")]
+def sample_params() -> list[Any]:
+    """Every valid fixture and bundled bank (named by file), then tricky snippets (by number)."""
+    paths = [
+        *sorted(BANKS.glob("valid-*.yaml")),
+        BANKS / "readme-example.yaml",
+        *sorted(BUNDLED.glob("*.yaml")),
+    ]
     tricky = [
         "a: [1, 0x1f, 0o17, 1_000, 1.5e3, .inf, -.inf, ~, null, yes, No, on, 2024-01-02]\n",
         "b: {? [x] : 1}\n",
@@ -142,10 +147,16 @@ def sample_texts() -> list[str]:
         "h: {<<: {a: 1}, b: 2}\ni: '1:20'\nj: 1:20\n",
         "k: !!str 12\nl: !!int '7'\nm: !custom x\n",
     ]
-    return [path.read_text(encoding="utf-8") for path in paths] + tricky
+    files = [pytest.param(path.read_text(encoding="utf-8"), id=path.name) for path in paths]
+    return files + [pytest.param(text, id=f"tricky-{n}") for n, text in enumerate(tricky, 1)]
 
 
-@pytest.mark.parametrize("text", sample_texts())
+def sample_texts() -> list[str]:
+    """The texts of `sample_params`."""
+    return [param.values[0] for param in sample_params()]
+
+
+@pytest.mark.parametrize("text", sample_params())
 def test_fast_yaml_reading_gives_what_pyyaml_gives(text: str) -> None:
     """The loader's own plain-data construction must match PyYAML's safe loader exactly."""
     try:
