@@ -19,12 +19,15 @@ class Footer(TextualFooter):
     def _what_it_shows(self) -> Hashable:
         """Everything `compose` reads: the shown bindings, whether each is enabled and its
         tooltip, and whether the palette key is offered."""
-        bindings = tuple(
+        active = self.screen.active_bindings
+        shown = tuple(
             (binding, enabled, tooltip)
-            for (_node, binding, enabled, tooltip) in self.screen.active_bindings.values()
-            if binding.show or binding.action == "command_palette"
+            for (_node, binding, enabled, tooltip) in active.values()
+            if binding.show
         )
-        return (bindings, self.show_command_palette, self.app.ENABLE_COMMAND_PALETTE)
+        palette = active.get(self.app.COMMAND_PALETTE_BINDING)  # looked up as compose does
+        offered = None if palette is None else (palette.binding, palette.enabled, palette.tooltip)
+        return (shown, offered, self.show_command_palette, self.app.ENABLE_COMMAND_PALETTE)
 
     def compose(self) -> ComposeResult:
         if self._bindings_ready:

@@ -111,6 +111,7 @@ def test_in_a_real_terminal_no_escape_from_a_file_name_is_sent(tmp_path: Path) -
 
     def read_for(seconds: float) -> bool:
         """Read what the app writes for a while (a full pty would stall it); False at its end."""
+        nonlocal seen
         until = time.monotonic() + seconds
         while time.monotonic() < until:
             if select.select([main], [], [], 0.1)[0]:
@@ -120,7 +121,6 @@ def test_in_a_real_terminal_no_escape_from_a_file_name_is_sent(tmp_path: Path) -
                     return False
                 if not chunk:
                     return False
-                nonlocal seen
                 seen += chunk
         return True
 
