@@ -78,13 +78,13 @@ async def test_f1_opens_help_while_typing_and_question_mark_is_typed() -> None:
         assert "Keys · Quiz" in screen_text(app)
 
 
-async def search(pilot: Pilot[object], query: str) -> str:
-    """Type `query` into the open command palette; the screen once the hits are in.
+async def still(pilot: Pilot[object]) -> str:
+    """The screen once it stops changing.
 
-    The palette searches in a worker and shows the hits in batches: wait for the worker, then
-    until the screen stops changing (no fixed sleep, so a slow machine cannot cut it short).
+    The palette searches in a worker and shows the hits in batches, and opening a palette from
+    another swaps screens: wait for the worker, then until the screen is the same twice (no fixed
+    sleep, so a slow machine cannot cut it short).
     """
-    await pilot.press(*query)
     text = ""
     for _ in range(50):
         await settle(pilot)
@@ -93,6 +93,12 @@ async def search(pilot: Pilot[object], query: str) -> str:
             break
         text = shown
     return text
+
+
+async def search(pilot: Pilot[object], query: str) -> str:
+    """Type `query` into the open command palette; the screen once the hits are in."""
+    await pilot.press(*query)
+    return await still(pilot)
 
 
 async def test_the_command_palette_offers_help_themes_and_the_screens_actions() -> None:
@@ -129,9 +135,9 @@ async def test_the_theme_can_be_switched_from_the_palette() -> None:
         await pilot.press("ctrl+p")
         await search(pilot, "theme")
         await pilot.press("enter")
-        await settle(pilot)
+        text = await still(pilot)
         assert isinstance(app.screen, CommandPalette)  # now listing the themes
-        assert "Search for themes" in screen_text(app)
+        assert "Search for themes" in text
         await search(pilot, "textual-light")
         await pilot.press("enter")
         await settle(pilot)
