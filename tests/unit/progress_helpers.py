@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import random
+import signal
+import subprocess
+import sys
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -65,3 +69,29 @@ def store(tmp_path: Path) -> Iterator[Store]:
     assert opening.warning is None
     with opening.store as opened:
         yield opened
+
+
+def killed_after(script: str, count: int) -> tuple[list[int], str, int | None]:
+    """Run `script`, which prints "<word> N" after its step N, and SIGKILL it once it has
+    printed `count`: every N it printed before it died, its stderr and its return code.
+
+    What it printed after the line that stopped the reading is read through the same buffered
+    pipe: `communicate()` reads the raw descriptor, and would lose the lines already buffered
+    when the child wrote faster than this process read (as on a loaded machine).
+    """
+    process = subprocess.Popen(
+        [sys.executable, "-c", script], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    assert process.stdout is not None and process.stderr is not None
+    printed: list[int] = []
+    try:
+        for line in process.stdout:
+            printed.append(int(line.split()[1]))
+            if printed[-1] >= count:
+                break
+    finally:
+        os.kill(process.pid, signal.SIGKILL)
+    printed += [int(line.split()[1]) for line in process.stdout.read().splitlines()]
+    errors = process.stderr.read()
+    process.wait(timeout=30)
+    return printed, errors, process.returncode

@@ -4,10 +4,7 @@ format, continued when the student comes back, and nothing shown as graded lost 
 from __future__ import annotations
 
 import json
-import os
 import signal
-import subprocess
-import sys
 from datetime import timedelta
 from pathlib import Path
 
@@ -16,7 +13,7 @@ import pytest
 from quizapp.core.progress import COLUMNS, Recorder, ResultsAppender
 from quizapp.core.stats import analyse, read_all
 from quizapp.core.stats.inputs.files import read_results
-from tests.unit.progress_helpers import T0, answer_of
+from tests.unit.progress_helpers import T0, answer_of, killed_after
 from tests.unit.study_banks import EARTH
 
 #: A response to each question used, as a session would hold it.
@@ -123,21 +120,8 @@ def test_every_answer_shown_as_graded_survives_sigkill(tmp_path: Path) -> None:
     root = str(Path(__file__).resolve().parents[2])
     path = tmp_path / "ann.jsonl"
     script = APPENDER.format(root=root, path=str(path))
-    process = subprocess.Popen(
-        [sys.executable, "-c", script], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
-    )
-    assert process.stdout is not None
-    printed: list[int] = []
-    try:
-        for line in process.stdout:
-            printed.append(int(line.split()[1]))
-            if printed[-1] >= 200:
-                break
-    finally:
-        os.kill(process.pid, signal.SIGKILL)
-    rest, errors = process.communicate(timeout=30)
-    printed += [int(line.split()[1]) for line in rest.splitlines()]
-    assert process.returncode == -signal.SIGKILL, errors
+    printed, errors, returncode = killed_after(script, 200)
+    assert returncode == -signal.SIGKILL, errors
     assert printed == list(range(1, len(printed) + 1)) and len(printed) >= 200
 
     read = read_results(path)

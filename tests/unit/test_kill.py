@@ -7,15 +7,13 @@ is still recording, reopens the store and looks for every answer that was printe
 
 from __future__ import annotations
 
-import os
 import signal
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from quizapp.core.progress import open_store
+from tests.unit.progress_helpers import killed_after
 
 RECORDER = """
 import sys
@@ -37,21 +35,9 @@ for n in range(1, 1_000_000):
 def test_every_answer_shown_as_graded_survives_sigkill(tmp_path: Path) -> None:
     root = str(Path(__file__).resolve().parents[2])
     script = RECORDER.format(root=root, folder=str(tmp_path))
-    process = subprocess.Popen(
-        [sys.executable, "-c", script], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
-    )
-    assert process.stdout is not None
-    printed: list[int] = []
-    try:
-        for line in process.stdout:
-            printed.append(int(line.split()[1]))
-            if printed[-1] >= 300:  # well past the first background checkpoint (100 answers)
-                break
-    finally:
-        os.kill(process.pid, signal.SIGKILL)
-    rest, errors = process.communicate(timeout=30)
-    printed += [int(line.split()[1]) for line in rest.splitlines()]  # printed before it died
-    assert process.returncode == -signal.SIGKILL, errors
+    # Well past the first background checkpoint (100 answers).
+    printed, errors, returncode = killed_after(script, 300)
+    assert returncode == -signal.SIGKILL, errors
     assert printed == list(range(1, len(printed) + 1)) and len(printed) >= 300
 
     with open_store(tmp_path).store as store:
@@ -95,21 +81,8 @@ def test_an_exam_killed_mid_way_is_kept_as_it_stood(tmp_path: Path) -> None:
 
     root = str(Path(__file__).resolve().parents[2])
     script = EXAM.format(root=root, folder=str(tmp_path))
-    process = subprocess.Popen(
-        [sys.executable, "-c", script], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
-    )
-    assert process.stdout is not None
-    printed: list[int] = []
-    try:
-        for line in process.stdout:
-            printed.append(int(line.split()[1]))
-            if printed[-1] >= 150:
-                break
-    finally:
-        os.kill(process.pid, signal.SIGKILL)
-    rest, errors = process.communicate(timeout=30)
-    printed += [int(line.split()[1]) for line in rest.splitlines()]
-    assert process.returncode == -signal.SIGKILL, errors
+    printed, errors, returncode = killed_after(script, 150)
+    assert returncode == -signal.SIGKILL, errors
 
     with open_store(tmp_path).store as store:
         kept = latest_draft(store)
